@@ -1,0 +1,24 @@
+// Connection strings found in the env values of a scan, parsed once and shared by the DSN rules.
+import type { EnvValue } from '../workspace/types.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { findDsns, type Dsn } from './parse.js';
+
+export interface EnvDsn {
+  ev: EnvValue;
+  dsn: Dsn;
+}
+
+/** Cheap prefilter: most env values are flags and names, not connection strings. */
+const MAYBE_DSN = /:\/\/|=.*[\s;].*=|;/;
+
+export function envDsns(ws: Workspace): EnvDsn[] {
+  return ws.memo('dsn:envDsns', () => {
+    const out: EnvDsn[] = [];
+    for (const ev of ws.envValues) {
+      if (!MAYBE_DSN.test(ev.value)) continue;
+      for (const dsn of findDsns(ev.value)) out.push({ ev, dsn });
+    }
+    return out;
+  });
+}
+
