@@ -1,0 +1,29 @@
+// Build: run every prebuild step (generated validators), then bundle the CLI with esbuild.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(import.meta.dirname, '..');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const prebuild = path.join(root, 'scripts/prebuild');
+for (const step of fs.readdirSync(prebuild).filter((f) => f.endsWith('.mjs')).sort()) {
+  await import(pathToFileURL(path.join(prebuild, step)).href);
+}
+fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+await build({
+  entryPoints: { kubelint: path.join(root, 'src/index.ts') },
+  outdir: path.join(root, 'dist'),
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  define: { __KUBELINT_VERSION__: JSON.stringify(pkg.version) },
+  // Bundled CommonJS dependencies call require(); give the ESM bundle one.
+  banner: { js: "import { createRequire as __kubelintCreateRequire } from 'node:module'; const require = __kubelintCreateRequire(import.meta.url);" },
+  chunkNames: 'chunks/[name]-[hash]',
+});
+fs.writeFileSync(path.join(root, 'dist/.stamp'), new Date().toISOString());

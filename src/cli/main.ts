@@ -1,0 +1,89 @@
+// Command-line entry: parse arguments, dispatch, map every failure to exit status 2.
+import { Command, CommanderError, Option } from 'commander';
+import { VERSION } from '../version.js';
+import { UsageError } from '../sources/discover.js';
+import { ConfigError } from '../config/load.js';
+import { BaselineError } from '../engine/baseline.js';
+import { runScanCommand, type ScanFlags } from './scan-command.js';
+import { explainCommand, initCommand, rulesCommand } from './info-commands.js';
+import { baselineCommand } from './baseline-command.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('kubelint')
+    .description('Catch Kubernetes deployment failures before they reach a cluster.')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('scan')
+    .description('scan manifests, charts, Dockerfiles, workflows, env files and git history')
+    .argument('[paths...]', 'files or folders to scan, or - for stdin', [])
+    .addOption(new Option('-f, --format <format>', 'pretty|json|sarif|github|html, or FORMAT=FILE; repeatable').argParser(collect).default([]))
+    .option('-o, --output <file>', 'write the (first) report to a file')
+    .option('-c, --config <file>', 'configuration file (default: .kubelint.yaml found upward)')
+    .addOption(new Option('--fail-on <severity>', 'lowest severity that exits 1').choices(['error', 'warning', 'info', 'none']))
+    .option('--rule <id>', 'run only this rule; repeatable', collect, [])
+    .option('--disable <id>', 'do not run this rule; repeatable', collect, [])
+    .option('--history', 'scan git history for secrets (default when the root is a git work tree)')
+    .option('--no-history', 'do not scan git history')
+    .option('--staged', 'scan only what is staged in git (pre-commit)')
+    .option('--since <rev>', 'history scan starts after this revision')
+    .option('--baseline <file>', 'do not report findings recorded in this baseline')
+    .option('--kube-version <x.y>', 'Kubernetes version for schemas and deprecations')
+    .option('--target-arch <list>', 'node architectures, e.g. amd64,arm64')
+    .option('--values <file>', 'Helm values file; repeatable', collect, [])
+    .option('--set <key=value>', 'Helm value override; repeatable', collect, [])
+    .action(async (paths: string[], flags: ScanFlags) => setExit(await runScanCommand(paths, flags)));
+
+  program
+    .command('rules')
+    .description('list every rule')
+    .addOption(new Option('--format <format>', 'table or json').default('table'))
+    .action((flags: { format: string }) => void process.stdout.write(rulesCommand(flags.format)));
+
+  program
+    .command('explain')
+    .description('what a rule catches, why it matters and how to fix it')
+    .argument('<id>', 'rule id')
+    .action((id: string) => void process.stdout.write(explainCommand(id)));
+
+  program
+    .command('init')
+    .description('write a commented .kubelint.yaml in the current folder')
+    .action(() => void process.stdout.write(initCommand(process.cwd())));
+
+  program
+    .command('baseline')
+    .description('create or prune a baseline of accepted findings')
+    .argument('<action>', 'create or prune')
+    .argument('[path]', 'folder to scan', '.')
+    .option('--baseline <file>', 'baseline file (default: .kubelint-baseline.json in the scan root)')
+    .option('-c, --config <file>', 'configuration file')
+    .action(async (action: string, target: string, flags: { baseline?: string; config?: string }) => {
+      process.stdout.write(await baselineCommand(action, target, flags));
+    });
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const program = buildProgram((c) => (code = c));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end through here with exit code 0.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof UsageError || err instanceof ConfigError || err instanceof BaselineError) {
+      process.stderr.write(`kubelint: ${err.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`kubelint: internal error: ${(err as Error).stack ?? String(err)}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,170 @@
+// One scan: sources -> workspace -> rules -> findings. No printing here.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Finding, Severity, SourceFile } from '../model.js';
+import { SEVERITY_RANK } from '../model.js';
+import { loadConfig } from '../config/load.js';
+import { DEFAULT_KUBERNETES_VERSION, type IgnoreEntry, type KubelintConfig } from '../config/types.js';
+import { discover, toPosix, UsageError } from '../sources/discover.js';
+import { loadDiscovered, loadFile, type LoadedSources } from '../sources/load.js';
+import { Workspace } from '../workspace/workspace.js';
+import { readBaseline } from './baseline.js';
+import { FindingFactory } from './findings.js';
+import { selectRules, type ActiveRule } from './select.js';
+import { CommentSuppressions, ConfigSuppressions } from './suppress.js';
+
+export interface ScanOptions {
+  paths: string[];
+  /** Text read from stdin when a path is `-`. */
+  stdinText?: string;
+  config?: string;
+  failOn?: Severity | 'none';
+  onlyRules?: string[];
+  disableRules?: string[];
+  baseline?: string;
+  /** Report baselined findings too (baseline create/prune). */
+  ignoreBaseline?: boolean;
+  kubeVersion?: string;
+  targetArch?: string[];
+  values?: string[];
+  set?: string[];
+}
+
+export interface ScanSummary {
+  files: number;
+  documents: number;
+  commits: number;
+  durationMs: number;
+  findings: Record<Severity, number>;
+  suppressed: number;
+  baselined: number;
+}
+
+export interface ScanResult {
+  root: string;
+  findings: Finding[];
+  summary: ScanSummary;
+  notes: string[];
+  /** Problems that make the scan fail with exit 2 (a rule that threw, ...). */
+  errors: string[];
+  rules: ActiveRule[];
+  files: SourceFile[];
+  config: KubelintConfig;
+  configPath?: string;
+  failOn: Severity | 'none';
+  /** Baseline file in effect (from --baseline or config), absolute. */
+  baselinePath?: string;
+}
+
+export function scanRoot(paths: string[]): string {
+  const real = paths.filter((p) => p !== '-');
+  if (real.length === 1) {
+    const abs = path.resolve(real[0]);
+    try {
+      return fs.statSync(abs).isDirectory() ? abs : path.dirname(abs);
+    } catch {
+      return process.cwd();
+    }
+  }
+  return process.cwd();
+}
+
+export async function scan(opts: ScanOptions): Promise<ScanResult> {
+  const started = performance.now();
+  const paths = opts.paths.length ? opts.paths : ['.'];
+  const root = scanRoot(paths);
+  const { config, path: configPath } = loadConfig(opts.config, root);
+  const configDir = configPath ? path.dirname(configPath) : root;
+  const rules = selectRules(config, { only: opts.onlyRules, disable: opts.disableRules });
+  const pathIgnores = (config.ignore ?? []).filter((e): e is string => typeof e === 'string');
+  const ruleIgnores = (config.ignore ?? []).filter((e): e is IgnoreEntry => typeof e !== 'string');
+
+  const loaded: LoadedSources = { files: [], units: [], problems: [], notes: [] };
+  const realPaths = paths.filter((p) => p !== '-');
+  if (realPaths.length) {
+    const found = await discover({ root, paths: realPaths, ignore: pathIgnores });
+    loaded.notes.push(...found.notes);
+    const chartRoots = found.charts.map((c) => toPosix(path.relative(root, c)));
+    await loadDiscovered(found.files, { chartRoots }, loaded);
+  }
+  if (paths.includes('-')) {
+    loadFile({ path: 'stdin.yaml', text: opts.stdinText ?? '' }, loaded, { chartRoots: [] });
+  }
+
+  const ws = new Workspace(loaded.files, loaded.units, {
+    kubernetesVersion: opts.kubeVersion ?? config.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
+    targetArchitectures: opts.targetArch ?? config.targetArchitectures ?? [],
+    defaultNamespace: config.defaultNamespace ?? 'default',
+  });
+
+  const factory = new FindingFactory(ws);
+  const errors: string[] = [];
+  for (const problem of loaded.problems) {
+    const active = rules.find((r) => r.rule.id === problem.ruleId);
+    if (active) factory.fromProblem(active, problem);
+  }
+  for (const active of rules) {
+    try {
+      await active.rule.check(ws, (input) => factory.fromReport(active, input), { options: active.options });
+    } catch (err) {
+      errors.push(`rule ${active.rule.id} failed: ${(err as Error).stack ?? (err as Error).message}`);
+    }
+  }
+
+  const textByPath = new Map(ws.files.map((f) => [f.path, f.text]));
+  const comments = new CommentSuppressions((p) => textByPath.get(p));
+  const configIgnores = new ConfigSuppressions(ruleIgnores);
+  const baselinePath = opts.baseline ?? (config.baseline ? path.resolve(configDir, config.baseline) : undefined);
+  const baseline = baselinePath && !opts.ignoreBaseline ? readBaseline(baselinePath) : new Set<string>();
+
+  let suppressed = 0;
+  let baselined = 0;
+  const findings: Finding[] = [];
+  for (const f of factory.findings) {
+    if (comments.suppresses(f) || configIgnores.suppresses(f)) suppressed++;
+    else if (baseline.has(f.fingerprint)) baselined++;
+    else findings.push(f);
+  }
+  findings.sort(compareFindings);
+
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return {
+    root,
+    findings,
+    summary: {
+      files: ws.files.length,
+      documents: ws.yamlDocs.length,
+      commits: 0,
+      durationMs: Math.round(performance.now() - started),
+      findings: counts,
+      suppressed: suppressed + factory.suppressedCount,
+      baselined,
+    },
+    notes: loaded.notes,
+    errors,
+    rules,
+    files: ws.files,
+    config,
+    configPath,
+    failOn: opts.failOn ?? config.failOn ?? 'error',
+    baselinePath,
+  };
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message) || cmp(a.fingerprint, b.fingerprint)
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Exit status for a finished scan: 2 on internal errors, 1 when a finding reaches fail-on. */
+export function exitStatus(result: Pick<ScanResult, 'findings' | 'errors' | 'failOn'>): 0 | 1 | 2 {
+  if (result.errors.length) return 2;
+  const threshold = SEVERITY_RANK[result.failOn];
+  return result.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? 1 : 0;
+}

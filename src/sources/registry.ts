@@ -1,0 +1,38 @@
+// Loaders turn a SourceFile into units. Each file type registers one loader here.
+import type { SourceFile, Span, Unit } from '../model.js';
+
+/** A problem found while loading (unparsable input): becomes a finding of `ruleId`. */
+export interface LoadProblem {
+  ruleId: string;
+  file: SourceFile;
+  span: Span;
+  message: string;
+}
+
+export interface LoadResult {
+  units: Unit[];
+  problems: LoadProblem[];
+}
+
+export interface Loader {
+  name: string;
+  /** Does this loader parse the file? `path` is relative with '/' separators. */
+  matches(path: string): boolean;
+  load(file: SourceFile): LoadResult;
+}
+
+const loaders: Loader[] = [];
+
+export function registerLoader(loader: Loader): void {
+  if (!loaders.some((l) => l.name === loader.name)) loaders.push(loader);
+}
+
+/** Every loader that claims the file (a workflow is YAML and a workflow). */
+export function loadersFor(path: string): Loader[] {
+  return loaders.filter((l) => l.matches(path));
+}
+
+export function baseName(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? path : path.slice(i + 1);
+}
