@@ -60,17 +60,19 @@ defaultNamespace: default
 # Lowest severity that fails the scan (exit 1): error, warning, info or none.
 failOn: error
 
-# Per-rule severity: off, info, warning or error (or { severity, options }).
-rules:
-  # debug-enabled: off
-  # single-replica: warning
+# Per-rule severity: off, info, warning or error (or { severity, options }), for example
+#   rules:
+#     debug-enabled: off
+#     single-replica: warning
+rules: {}
 
-# Paths not to scan (gitignore syntax), or rules silenced on some paths.
-ignore:
-  # - vendor/
-  # - rules: [image-tag-mutable]
-  #   paths: ["dev/**"]
-  #   reason: dev overlays use :latest on purpose
+# Paths not to scan (gitignore syntax), or rules silenced on some paths, for example
+#   ignore:
+#     - vendor/
+#     - rules: [image-tag-mutable]
+#       paths: ["dev/**"]
+#       reason: dev overlays use :latest on purpose
+ignore: []
 
 # Findings accepted for now (kubelint baseline create writes it).
 # baseline: .kubelint-baseline.json
