@@ -12,6 +12,7 @@ import { readBaseline } from './baseline.js';
 import { FindingFactory } from './findings.js';
 import { selectRules, type ActiveRule } from './select.js';
 import { CommentSuppressions, ConfigSuppressions } from './suppress.js';
+import { loadExtraRules } from '../plugins/index.js';
 
 export interface ScanOptions {
   paths: string[];
@@ -75,7 +76,8 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const root = scanRoot(paths);
   const { config, path: configPath } = loadConfig(opts.config, root);
   const configDir = configPath ? path.dirname(configPath) : root;
-  const rules = selectRules(config, { only: opts.onlyRules, disable: opts.disableRules });
+  const extra = await loadExtraRules(config, configDir);
+  const rules = selectRules(config, { only: opts.onlyRules, disable: opts.disableRules }, extra.rules);
   const pathIgnores = (config.ignore ?? []).filter((e): e is string => typeof e === 'string');
   const ruleIgnores = (config.ignore ?? []).filter((e): e is IgnoreEntry => typeof e !== 'string');
 
@@ -98,7 +100,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   });
 
   const factory = new FindingFactory(ws);
-  const errors: string[] = [];
+  const errors: string[] = [...extra.errors];
   for (const problem of loaded.problems) {
     const active = rules.find((r) => r.rule.id === problem.ruleId);
     if (active) factory.fromProblem(active, problem);
@@ -162,9 +164,12 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Exit status for a finished scan: 2 on internal errors, 1 when a finding reaches fail-on. */
+/**
+ * Exit status for a finished scan: 2 when a rule or plugin failed (unless --fail-on none, which
+ * never fails a build), 1 when a finding reaches fail-on.
+ */
 export function exitStatus(result: Pick<ScanResult, 'findings' | 'errors' | 'failOn'>): 0 | 1 | 2 {
-  if (result.errors.length) return 2;
+  if (result.errors.length && result.failOn !== 'none') return 2;
   const threshold = SEVERITY_RANK[result.failOn];
   return result.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? 1 : 0;
 }
