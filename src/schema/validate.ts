@@ -1,0 +1,105 @@
+// Schema validation of every Kubernetes object of a workspace: built-in kinds against the
+// precompiled Kubernetes schemas, custom resources against their CRD when it is in the scan.
+// Results are computed once per workspace and shared by the rule and the summary note.
+import type { K8sObject, Workspace } from '../workspace/workspace.js';
+import { builtinKinds, builtinSchema, builtinValidator } from './builtin.js';
+import { crdIndex, crdValidator } from './crd.js';
+import { withoutNulls } from './nulls.js';
+import { problemsFromErrors } from './problems.js';
+import { closestName } from './suggest.js';
+import type { SchemaProblem, ValidateFn } from './types.js';
+import type { SchemaView } from './walk.js';
+
+export type ValidationStatus =
+  /** Checked, no problem. */
+  | 'valid'
+  /** Checked, `problems` says what is wrong. */
+  | 'invalid'
+  /** No schema: a custom resource whose CRD is not in the scan, or a kind kubelint does not know. */
+  | 'unknown-kind'
+  /** Its CRD is in the scan but declares no schema for that version. */
+  | 'no-schema';
+
+export interface ObjectValidation {
+  object: K8sObject;
+  status: ValidationStatus;
+  problems: SchemaProblem[];
+}
+
+/** Validate every object of the workspace (memoized per workspace). */
+export function validateWorkspace(ws: Workspace): Promise<ObjectValidation[]> {
+  return ws.memo('schema:validation', async () => {
+    const out: ObjectValidation[] = [];
+    for (const object of ws.objects) out.push(await validateObject(ws, object));
+    return out;
+  });
+}
+
+/** Validate one object of the workspace. */
+export async function validateObject(ws: Workspace, object: K8sObject): Promise<ObjectValidation> {
+  const version = ws.settings.kubernetesVersion;
+  const builtin = await builtinValidator(version, object.apiVersion, object.kind);
+  if (builtin) {
+    const view = () => builtinSchema(version, object.apiVersion, object.kind);
+    return check(object, builtin, view);
+  }
+  const crds = crdIndex(ws);
+  const entry = crds.byApiVersionKind.get(`${object.apiVersion}\u0000${object.kind}`);
+  if (entry) {
+    if (!entry.served) {
+      return invalid(object, [{ path: ['apiVersion'], target: 'value', message: `${object.apiVersion} ${object.kind} is not served: CustomResourceDefinition ${entry.crdName} marks version ${entry.version} as served: false` }]);
+    }
+    const compiled = await crdValidator(entry);
+    if (!compiled) return { object, status: 'no-schema', problems: [] };
+    return check(object, compiled.validate, async () => compiled.view);
+  }
+  const slash = object.apiVersion.lastIndexOf('/');
+  const group = slash < 0 ? '' : object.apiVersion.slice(0, slash);
+  const versions = crds.byGroupKind.get(`${group}\u0000${object.kind}`);
+  if (versions?.length) {
+    const names = versions.map((v) => v.version).join(', ');
+    return invalid(object, [{ path: ['apiVersion'], target: 'value', message: `${object.apiVersion} ${object.kind} is not a version CustomResourceDefinition ${versions[0].crdName} defines (it has ${names})` }]);
+  }
+  const kinds = await builtinKinds(version, object.apiVersion);
+  if (kinds.length && !object.kind.endsWith('List')) {
+    // A built-in group/version with a kind it does not have: a typo such as `kind: Deployement`.
+    // (Custom resources never live in built-in groups.)
+    const near = closestName(object.kind, kinds);
+    const hint = near ? `; did you mean "${near}"?` : '';
+    return invalid(object, [{ path: ['kind'], target: 'value', message: `${object.apiVersion} has no kind "${object.kind}"${hint}` }]);
+  }
+  return { object, status: 'unknown-kind', problems: [] };
+}
+
+function invalid(object: K8sObject, problems: SchemaProblem[]): ObjectValidation {
+  return { object, status: 'invalid', problems };
+}
+
+async function check(object: K8sObject, validate: ValidateFn, view: () => Promise<SchemaView | undefined>): Promise<ObjectValidation> {
+  const data = withoutNulls(object.obj);
+  if (validate(data)) return { object, status: 'valid', problems: [] };
+  const problems = await problemsFromErrors(validate.errors ?? [], data, object.kind, view);
+  return problems.length ? invalid(object, problems) : { object, status: 'valid', problems: [] };
+}
+
+/** Objects that were not validated because kubelint has no schema for them. */
+export async function unvalidatedObjects(ws: Workspace): Promise<K8sObject[]> {
+  return (await validateWorkspace(ws)).filter((r) => r.status === 'unknown-kind' || r.status === 'no-schema').map((r) => r.object);
+}
+
+/**
+ * The summary note for skipped objects, e.g. "3 objects of unknown kinds were not validated
+ * (monitoring.coreos.com/v1 ServiceMonitor ×2, ...): add their CustomResourceDefinitions to the
+ * scan to check them". Undefined when every object was validated.
+ */
+export async function unvalidatedNote(ws: Workspace): Promise<string | undefined> {
+  const skipped = await unvalidatedObjects(ws);
+  if (!skipped.length) return undefined;
+  const counts = new Map<string, number>();
+  for (const o of skipped) counts.set(`${o.apiVersion} ${o.kind}`, (counts.get(`${o.apiVersion} ${o.kind}`) ?? 0) + 1);
+  const kinds = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const shown = kinds.slice(0, 5).map(([k, n]) => (n > 1 ? `${k} ×${n}` : k));
+  if (kinds.length > 5) shown.push(`${kinds.length - 5} more kinds`);
+  const noun = skipped.length === 1 ? 'object of an unknown kind was' : 'objects of unknown kinds were';
+  return `${skipped.length} ${noun} not validated against a schema (${shown.join(', ')}): add their CustomResourceDefinitions to the scan to check them`;
+}
