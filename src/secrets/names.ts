@@ -96,11 +96,11 @@ const DOCUMENTATION_VALUES = new Set([
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
 ]);
 
-/** A long run of one character (`xxxxxxxx`, `00000000`, `********`) marks a filler value. */
+/** A long run of one visible character (`xxxxxxxx`, `00000000`, `********`) marks a filler value. */
 function hasFillerRun(value: string): boolean {
   let run = 1;
   for (let i = 1; i < value.length; i++) {
-    run = value[i] === value[i - 1] ? run + 1 : 1;
+    run = value[i] === value[i - 1] && !/\s/.test(value[i]) ? run + 1 : 1;
     if (run >= 6) return true;
   }
   return false;
@@ -114,6 +114,8 @@ export function judgeSecretValue(raw: string): ValueJudgement {
   const value = raw.trim().replace(/^(["'])(.*)\1$/s, '$2').trim();
   if (value === '') return 'empty';
   if (value.startsWith('ENC[') && value.endsWith(']')) return 'encrypted';
+  // A whole file held in a value (a config file in a Secret): only a template makes it harmless.
+  if (/\n/.test(value)) return /^\s*(?:\{\{[^}]{0,400}\}\}|\$\{[^}]{0,200}\})\s*$/.test(value) ? 'templated' : 'real';
   if (TEMPLATED.some((re) => re.test(value))) return 'templated';
   if (DOCUMENTATION_VALUES.has(value)) return 'example';
   const squashed = value.toLowerCase().replace(/[-_. ]/g, '');

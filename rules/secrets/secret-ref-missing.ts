@@ -1,0 +1,64 @@
+import { defineRule } from '../../src/engine/rule.js';
+import { closest, collectRefs, keysOf, providerName, providersIn } from '../../src/secrets/refs.js';
+
+const SYMPTOM_ENV = 'CreateContainerConfigError';
+const SYMPTOM_VOLUME = 'ContainerCreating forever (MountVolume.SetUp failed)';
+
+export default defineRule({
+  id: 'secret-ref-missing',
+  family: 'secrets',
+  severity: 'warning',
+  title: 'Pod references a Secret or ConfigMap (or a key of one) that the scan does not define',
+  symptom: 'Pod stuck in CreateContainerConfigError (`secret "db" not found`, `couldn\'t find key password in Secret prod/db`) or in ContainerCreating with `MountVolume.SetUp failed ... not found`',
+  why:
+    'Kubernetes resolves secretKeyRef, configMapKeyRef, envFrom and secret/configMap volumes when the pod starts. A ' +
+    'misspelled name or key, or an object living in another namespace, is only discovered when the pod fails to start.',
+  fix: 'Fix the name or key, create the Secret/ConfigMap (or its SealedSecret/ExternalSecret) in the same namespace as the pod, or mark the reference `optional: true` if the pod can run without it.',
+  example: {
+    bad: 'env:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef: { name: db, key: pasword }\n---\nkind: Secret\nmetadata: { name: db }\nstringData: { password: ... }\n',
+    good: 'env:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef: { name: db, key: password }\n',
+  },
+  notes:
+    'Only references into a namespace where the scan holds at least one object of the same family (a Secret, ' +
+    'SealedSecret or ExternalSecret for Secret references; a ConfigMap for ConfigMap references) are checked: a scan ' +
+    'of manifests whose Secrets are created out of band (by hand, by a CI step, by another repository) stays quiet. ' +
+    'An absent object is a warning (it may still come from elsewhere); a present object without the key is an ' +
+    'error. `optional: true` references are skipped. ExternalSecrets with dataFrom or a template have unknown keys ' +
+    'and are not checked for keys. SealedSecret and ExternalSecret provide the Secret they are named after (or ' +
+    'spec.target.name / spec.template.metadata.name). imagePullSecrets are not checked.',
+  check(ws, report) {
+    for (const ref of collectRefs(ws)) {
+      if (ref.optional) continue;
+      const family = providersIn(ws, ref.kind, ref.namespace);
+      if (family.length === 0) continue;
+      const providers = family.filter((p) => providerName(p) === ref.name);
+      const symptom = ref.usedBy.startsWith('container') ? SYMPTOM_ENV : SYMPTOM_VOLUME;
+      if (providers.length === 0) {
+        const guess = closest(ref.name, family.map(providerName));
+        report({
+          at: ref.at,
+          path: ref.namePath,
+          message:
+            `${ref.kind} "${ref.name}" used by ${ref.usedBy} is not defined in namespace "${ref.namespace}" of this scan` +
+            `${guess ? ` (did you mean "${guess}"?)` : ''}; the pod will hang in ${symptom} unless it is created elsewhere`,
+        });
+        continue;
+      }
+      const keys = keysOf(providers);
+      if (!keys) continue;
+      for (const need of ref.keys) {
+        if (keys.has(need.key)) continue;
+        const guess = closest(need.key, keys);
+        const have = [...keys].sort().slice(0, 8).join(', ');
+        report({
+          at: ref.at,
+          path: need.path,
+          severity: 'error',
+          message:
+            `${ref.kind} "${ref.name}" (${providers[0].kind}) has no key "${need.key}"${guess ? ` (did you mean "${guess}"?)` : ''}; ` +
+            `it has ${have || 'no keys'}. ${ref.usedBy} will fail with ${symptom}`,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,161 @@
+// Locating a repository and reading its objects with isomorphic-git (no `git` binary needed).
+import fs from 'node:fs';
+import path from 'node:path';
+import * as git from 'isomorphic-git';
+
+export interface Repo {
+  /** Work tree root (the directory holding .git). */
+  dir: string;
+  gitdir: string;
+  /** The scan root relative to `dir`, '' or ending in '/'. Only paths under it are scanned. */
+  prefix: string;
+  /** Shared pack/object cache for isomorphic-git: without it every read re-parses pack indexes. */
+  cache: object;
+}
+
+function findRepoDir(start: string): string | undefined {
+  let dir = path.resolve(start);
+  for (;;) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** The git directory of a work tree: `.git/`, or the target of a `.git` file (`gitdir: ...`). */
+function gitDirOf(dir: string): string | undefined {
+  const dotGit = path.join(dir, '.git');
+  const stat = fs.statSync(dotGit, { throwIfNoEntry: false });
+  if (!stat) return undefined;
+  if (stat.isDirectory()) return dotGit;
+  const m = /^gitdir:\s*(.+)$/m.exec(fs.readFileSync(dotGit, 'utf8'));
+  return m ? path.resolve(dir, m[1].trim()) : undefined;
+}
+
+/** Is `root` inside a git work tree? */
+export function isGitWorkTree(root: string): boolean {
+  const dir = findRepoDir(root);
+  return !!dir && !!gitDirOf(dir);
+}
+
+export function openRepo(root: string): Repo | undefined {
+  const dir = findRepoDir(root);
+  if (!dir) return undefined;
+  const gitdir = gitDirOf(dir);
+  if (!gitdir) return undefined;
+  const rel = path.relative(dir, path.resolve(root)).split(path.sep).join('/');
+  return { dir, gitdir, prefix: rel ? `${rel}/` : '', cache: {} };
+}
+
+/** Linked work trees keep objects in a common directory isomorphic-git does not follow. */
+export function unsupportedLayout(repo: Repo): string | undefined {
+  if (fs.existsSync(path.join(repo.gitdir, 'commondir'))) {
+    return `${repo.dir} is a linked work tree (git worktree); its history is not scanned, run kubelint from the main work tree`;
+  }
+  return undefined;
+}
+
+/** Commits whose parents a shallow clone does not have. */
+export function shallowCommits(repo: Repo): Set<string> {
+  try {
+    return new Set(fs.readFileSync(path.join(repo.gitdir, 'shallow'), 'utf8').split(/\s+/).filter(Boolean));
+  } catch {
+    return new Set();
+  }
+}
+
+export interface CommitMeta {
+  oid: string;
+  tree: string;
+  parents: string[];
+  /** Author time, seconds since the epoch. */
+  authorTime: number;
+  /** Committer time, for ordering. */
+  commitTime: number;
+  author: string;
+}
+
+export async function readCommitMeta(repo: Repo, oid: string): Promise<CommitMeta | undefined> {
+  try {
+    const { commit } = await git.readCommit({ fs, gitdir: repo.gitdir, oid, cache: repo.cache });
+    return {
+      oid,
+      tree: commit.tree,
+      parents: commit.parent,
+      authorTime: commit.author.timestamp,
+      commitTime: commit.committer.timestamp,
+      author: `${commit.author.name} <${commit.author.email}>`,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+export interface TreeItem {
+  name: string;
+  mode: string;
+  oid: string;
+  type: 'blob' | 'tree' | 'commit';
+}
+
+export async function readTreeItems(repo: Repo, oid: string): Promise<TreeItem[]> {
+  const { tree } = await git.readTree({ fs, gitdir: repo.gitdir, oid, cache: repo.cache });
+  return tree.map((e) => ({ name: e.path, mode: e.mode, oid: e.oid, type: e.type }));
+}
+
+export async function readBlobText(repo: Repo, oid: string): Promise<{ text: string; bytes: number } | undefined> {
+  try {
+    const { blob } = await git.readBlob({ fs, gitdir: repo.gitdir, oid, cache: repo.cache });
+    const head = blob.subarray(0, 8192);
+    if (head.includes(0)) return { text: '', bytes: blob.length };
+    return { text: Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength).toString('utf8'), bytes: blob.length };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Resolve a revision (ref name, full or abbreviated sha) to a commit oid, peeling annotated tags. */
+export async function resolveCommit(repo: Repo, rev: string): Promise<string | undefined> {
+  let oid: string | undefined;
+  try {
+    oid = await git.resolveRef({ fs, gitdir: repo.gitdir, ref: rev });
+  } catch {
+    if (/^[0-9a-f]{4,40}$/i.test(rev)) {
+      try {
+        oid = await git.expandOid({ fs, gitdir: repo.gitdir, oid: rev.toLowerCase(), cache: repo.cache });
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  for (let depth = 0; oid && depth < 10; depth++) {
+    const obj = await git.readObject({ fs, gitdir: repo.gitdir, oid, cache: repo.cache, format: 'parsed' }).catch(() => undefined);
+    if (!obj) return undefined;
+    if (obj.type === 'commit') return oid;
+    if (obj.type !== 'tag') return undefined;
+    oid = (obj.object as { object: string }).object;
+  }
+  return undefined;
+}
+
+/** Commits at the tips of every local and remote-tracking branch and every tag. */
+export async function allRefTips(repo: Repo): Promise<string[]> {
+  const refs: string[] = [];
+  const opts = { fs, gitdir: repo.gitdir };
+  for (const b of await git.listBranches(opts).catch(() => [] as string[])) refs.push(`refs/heads/${b}`);
+  for (const r of await git.listRemotes(opts).catch(() => [] as { remote: string }[])) {
+    for (const b of await git.listBranches({ ...opts, remote: r.remote }).catch(() => [] as string[])) {
+      if (b !== 'HEAD') refs.push(`refs/remotes/${r.remote}/${b}`);
+    }
+  }
+  for (const t of await git.listTags(opts).catch(() => [] as string[])) refs.push(`refs/tags/${t}`);
+  const tips: string[] = [];
+  for (const ref of refs) {
+    const oid = await resolveCommit(repo, ref);
+    if (oid) tips.push(oid);
+  }
+  return tips;
+}
+
+export { git };

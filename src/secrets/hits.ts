@@ -1,0 +1,196 @@
+// What the working-tree secret rules find, as plain data with the secret attached. The rules
+// turn hits into reports (redacted message, hashed fingerprint); git history runs the same
+// finders over past blobs, so a secret is judged the same way in the tree and in history.
+import type { KeyPath, Locatable, ResourceRef, Severity, Span } from '../model.js';
+import type { Workspace } from '../workspace/workspace.js';
+import type { EnvValue } from '../workspace/types.js';
+import { isObjectLike } from '../workspace/objects.js';
+import { isSecretName, judgeSecretValue } from './names.js';
+import { redact } from './redact.js';
+import { isSopsEncryptedObject, judgeSecretObjectValue, secretEntries } from './k8s.js';
+import { isBinaryText, scanText } from './scan-text.js';
+import type { TextUnit } from './text-unit.js';
+
+export type SecretRuleId = 'secret-plaintext' | 'secret-literal-env' | 'secret-pattern';
+
+export interface SecretHit {
+  ruleId: SecretRuleId;
+  at: Locatable;
+  path?: KeyPath;
+  target?: 'key' | 'value';
+  span?: Span;
+  /** The secret in full: only ever hashed or redacted, never printed. */
+  secret: string;
+  message: string;
+  fix?: string;
+  /** 'info' for documentation example values; otherwise the rule's default. */
+  severity?: Severity;
+  resource?: ResourceRef;
+}
+
+const EXAMPLE_NOTE = ' (a published documentation example value, reported as info)';
+
+/** `kind: Secret` data/stringData values that are real: one hit per key, at the key. */
+export function findPlaintextSecrets(ws: Workspace): SecretHit[] {
+  return ws.memo('secrets:plaintext', () => {
+    const out: SecretHit[] = [];
+    for (const obj of ws.ofKind('Secret')) {
+      if (isSopsEncryptedObject(obj)) continue;
+      for (const entry of secretEntries(obj)) {
+        const judgement = judgeSecretObjectValue(entry.value);
+        if (judgement !== 'real' && judgement !== 'example') continue;
+        const example = judgement === 'example';
+        out.push({
+          ruleId: 'secret-plaintext',
+          at: obj,
+          path: [entry.field, entry.key],
+          target: 'key',
+          secret: entry.value,
+          severity: example ? 'info' : undefined,
+          resource: obj.ref,
+          message:
+            `Secret "${obj.name}" holds a plaintext value in ${entry.field}.${entry.key} ("${redact(entry.value)}")` +
+            `${entry.field === 'data' ? (entry.invalidBase64 ? ', and it is not even valid base64' : ', base64 is an encoding, not encryption') : ''}` +
+            `${example ? EXAMPLE_NOTE : ''}`,
+          fix: 'Commit a SealedSecret, an ExternalSecret or a SOPS-encrypted file instead, and rotate this value: it is already readable by everyone with access to the repository.',
+        });
+      }
+    }
+    return out;
+  });
+}
+
+/** Example and template env files document variables; their values are not deployed. */
+function isTemplateEnvFile(path: string): boolean {
+  return /(?:^|[/.])(?:example|sample|template|dist|tmpl|tpl|defaults?)(?:\.|$)/i.test(path.slice(path.lastIndexOf('/') + 1));
+}
+
+/** Env sources whose secrets other rules own: dockerfile-secret (Dockerfile ENV), secret-plaintext (Secret data). */
+const ENV_SOURCES_OWNED_ELSEWHERE = new Set(['dockerfile', 'secret']);
+
+/** Secret-named env values that secret-literal-env judges (whether or not they turn out real). */
+function judgedEnvValues(ws: Workspace): EnvValue[] {
+  return ws.memo('secrets:judged-env', () =>
+    ws.envValues.filter(
+      (ev) => !ENV_SOURCES_OWNED_ELSEWHERE.has(ev.source) && isSecretName(ev.name) && !isTemplateEnvFile(ev.at.unit.file.path),
+    ),
+  );
+}
+
+const ENV_FIX: Record<string, string> = {
+  container: 'Move the value into a Secret (SealedSecret/ExternalSecret/SOPS in git) and reference it with env[].valueFrom.secretKeyRef, then rotate it.',
+  configmap: 'ConfigMaps are not for secrets: move this key into a Secret (SealedSecret/ExternalSecret/SOPS in git), reference it with secretKeyRef, then rotate it.',
+  envfile: 'Keep .env files with real values out of git (add them to .gitignore, commit a .env.example with placeholders), then rotate the value.',
+};
+
+/** Env vars whose name says secret and whose value is a literal. */
+export function findLiteralEnvSecrets(ws: Workspace): SecretHit[] {
+  return ws.memo('secrets:literal-env', () => {
+    const out: SecretHit[] = [];
+    for (const ev of judgedEnvValues(ws)) {
+      const judgement = judgeSecretValue(ev.value);
+      if (judgement !== 'real' && judgement !== 'example') continue;
+      const example = judgement === 'example';
+      const where = ev.source === 'container' && ev.container ? ` in container "${ev.container.name}"` : ev.source === 'configmap' && ev.object ? ` in ConfigMap "${ev.object.name}"` : '';
+      out.push({
+        ruleId: 'secret-literal-env',
+        at: ev.at,
+        path: ev.path,
+        target: 'value',
+        secret: ev.value,
+        severity: example ? 'info' : undefined,
+        resource: ev.object?.ref,
+        message: `${ev.name}${where} is set to a literal secret ("${redact(ev.value)}") instead of a reference to a Secret${example ? EXAMPLE_NOTE : ''}`,
+        fix: ENV_FIX[ev.source] ?? ENV_FIX.container,
+      });
+    }
+    return out;
+  });
+}
+
+/**
+ * Stretches of each file that a structured secret rule already judges: Secret data and
+ * SealedSecret ciphertext, secret-named env values (secret-literal-env, dockerfile-secret).
+ * secret-pattern stays silent inside them so one secret is one finding.
+ */
+function claimedSpans(ws: Workspace): Map<string, Span[]> {
+  return ws.memo('secrets:claimed', () => {
+    const byFile = new Map<string, Span[]>();
+    const claim = (at: Locatable, path: KeyPath) => {
+      const span = at.unit.locate([...at.basePath, ...path], 'value');
+      if (span.end <= span.start) return;
+      const list = byFile.get(at.unit.file.path) ?? [];
+      list.push(span);
+      byFile.set(at.unit.file.path, list);
+    };
+    for (const obj of ws.ofKind('Secret')) {
+      for (const field of ['data', 'stringData']) {
+        const map = obj.obj[field];
+        if (isObjectLike(map)) for (const key of Object.keys(map)) claim(obj, [field, key]);
+      }
+    }
+    for (const obj of ws.ofKind('SealedSecret')) {
+      for (const path of [['spec', 'encryptedData'], ['spec', 'template', 'data']]) {
+        const map = path.reduce<any>((v, k) => (isObjectLike(v) ? v[k] : undefined), obj.obj);
+        if (isObjectLike(map)) for (const key of Object.keys(map)) claim(obj, [...path, key]);
+      }
+    }
+    for (const ev of judgedEnvValues(ws)) claim(ev.at, ev.path);
+    for (const ev of ws.envValues) if (ev.source === 'dockerfile' && isSecretName(ev.name)) claim(ev.at, ev.path);
+    return byFile;
+  });
+}
+
+/** Every env value's span: passwords in DSNs there belong to dsn-embedded-password. */
+function envValueSpans(ws: Workspace): Map<string, Span[]> {
+  return ws.memo('secrets:env-spans', () => {
+    const byFile = new Map<string, Span[]>();
+    for (const ev of ws.envValues) {
+      const span = ev.at.unit.locate([...ev.at.basePath, ...ev.path], 'value');
+      const list = byFile.get(ev.at.unit.file.path) ?? [];
+      list.push(span);
+      byFile.set(ev.at.unit.file.path, list);
+    }
+    return byFile;
+  });
+}
+
+const overlaps = (spans: Span[] | undefined, s: Span): boolean => !!spans?.some((c) => c.start < s.end && s.start < c.end);
+
+/** Known credential formats and high-entropy secret-named values in every text file. */
+export function findPatternSecrets(ws: Workspace): SecretHit[] {
+  return ws.memo('secrets:pattern', () => {
+    const out: SecretHit[] = [];
+    const claimed = claimedSpans(ws);
+    const envSpans = envValueSpans(ws);
+    for (const unit of ws.unitsOf<TextUnit>('text')) {
+      const file = unit.file;
+      if (isBinaryText(file.text)) continue;
+      for (const m of scanText(file.text)) {
+        const span = { start: m.start, end: m.end };
+        if (overlaps(claimed.get(file.path), span)) continue;
+        if (m.detector.id === 'url-credentials' && overlaps(envSpans.get(file.path), span)) continue;
+        const example = m.judgement === 'example';
+        out.push({
+          ruleId: 'secret-pattern',
+          at: { unit, basePath: [] },
+          span,
+          secret: m.secret,
+          severity: example ? 'info' : undefined,
+          message: `${capitalise(m.detector.title)}${m.detail ? ` (${m.detail})` : ''} in plain text: "${redact(m.secret)}"${example ? EXAMPLE_NOTE : ''} [${m.detector.id}]`,
+          fix: 'Remove the credential from the file, load it at run time from a Secret or a secret manager, and rotate it: it is already readable by everyone with access to the repository.',
+        });
+      }
+    }
+    return out;
+  });
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Everything the three working-tree secret rules find (what git history scans past blobs for). */
+export function findAllSecretHits(ws: Workspace): SecretHit[] {
+  return [...findPlaintextSecrets(ws), ...findLiteralEnvSecrets(ws), ...findPatternSecrets(ws)];
+}

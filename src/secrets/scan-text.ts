@@ -1,0 +1,58 @@
+// Run every credential detector over a text: keyword prefilter, then the expressions, then
+// judging (placeholders dropped, documentation examples kept at lower severity), then overlaps.
+import { DETECTORS, runPattern, type Detector, type RawMatch } from './detectors.js';
+import { judgeSecretValue, type ValueJudgement } from './names.js';
+
+export interface TextMatch extends RawMatch {
+  detector: Detector;
+  /** 'real' or 'example'; placeholders and templated values never come out of scanText. */
+  judgement: 'real' | 'example';
+}
+
+/** Binary content (a NUL in the first 8 KB) is not scanned. */
+export function isBinaryText(text: string): boolean {
+  return text.slice(0, 8192).includes('\u0000');
+}
+
+/** Texts larger than this are scanned in their first part only (lock files, bundles). */
+export const MAX_SCAN_CHARS = 8 * 1024 * 1024;
+
+/** Detectors whose keywords (and required context) occur in the lower-cased text. */
+export function candidateDetectors(lower: string, detectors: Detector[] = DETECTORS): Detector[] {
+  return detectors.filter(
+    (d) => d.keywords.some((k) => lower.includes(k)) && (d.requires ?? []).every((k) => lower.includes(k)),
+  );
+}
+
+export function scanText(text: string, detectors: Detector[] = DETECTORS): TextMatch[] {
+  if (!text || isBinaryText(text)) return [];
+  const body = text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text;
+  const lower = body.toLowerCase();
+  const found: TextMatch[] = [];
+  for (const detector of candidateDetectors(lower, detectors)) {
+    const raw = detector.find ? detector.find(body) : runPattern(detector, body);
+    for (const m of raw) {
+      if (detector.validate && !detector.validate(m.secret, body, m.start, m.end)) continue;
+      const judgement: ValueJudgement = (detector.judge ?? judgeSecretValue)(m.secret);
+      if (judgement !== 'real' && judgement !== 'example') continue;
+      found.push({ ...m, detector, judgement });
+    }
+  }
+  return dropOverlaps(found);
+}
+
+/** Keep one match per stretch of text: specific formats win over the generic detector, then the earlier detector. */
+function dropOverlaps(matches: TextMatch[]): TextMatch[] {
+  const order = new Map(DETECTORS.map((d, i) => [d, i]));
+  const ranked = [...matches].sort(
+    (a, b) =>
+      Number(!!a.detector.generic) - Number(!!b.detector.generic) ||
+      (order.get(a.detector) ?? 99) - (order.get(b.detector) ?? 99) ||
+      a.start - b.start,
+  );
+  const kept: TextMatch[] = [];
+  for (const m of ranked) {
+    if (!kept.some((k) => k.start < m.end && m.start < k.end)) kept.push(m);
+  }
+  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+}
