@@ -93,6 +93,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     loadFile({ path: 'stdin.yaml', text: opts.stdinText ?? '' }, loaded, { chartRoots: [] });
   }
 
+  const loadedAt = performance.now();
   const ws = new Workspace(loaded.files, loaded.units, {
     kubernetesVersion: opts.kubeVersion ?? config.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
     targetArchitectures: opts.targetArch ?? config.targetArchitectures ?? [],
@@ -105,12 +106,20 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     const active = rules.find((r) => r.rule.id === problem.ruleId);
     if (active) factory.fromProblem(active, problem);
   }
+  // KUBELINT_TIMING=1 prints the slowest rules to stderr, as ESLint's TIMING does.
+  const timings: [string, number][] = [];
   for (const active of rules) {
+    const t0 = performance.now();
     try {
       await active.rule.check(ws, (input) => factory.fromReport(active, input), { options: active.options });
     } catch (err) {
       errors.push(`rule ${active.rule.id} failed: ${(err as Error).stack ?? (err as Error).message}`);
     }
+    timings.push([active.rule.id, performance.now() - t0]);
+  }
+  if (process.env.KUBELINT_TIMING) {
+    process.stderr.write(`load: ${Math.round(loadedAt - started)} ms\n`);
+    for (const [id, ms] of timings.sort((a, b) => b[1] - a[1]).slice(0, 15)) process.stderr.write(`${id.padEnd(32)} ${ms.toFixed(1)} ms\n`);
   }
 
   const textByPath = new Map(ws.files.map((f) => [f.path, f.text]));

@@ -1,5 +1,6 @@
 // YAML and JSON manifests: multi-document files with every node's exact position.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import jsYaml from 'js-yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node } from 'yaml';
 import type { KeyPath, SourceFile, Span } from '../model.js';
 import type { YamlDocUnit } from '../workspace/types.js';
 import { baseName, registerLoader, type LoadProblem, type LoadResult } from './registry.js';
@@ -13,18 +14,28 @@ export function isYamlPath(path: string): boolean {
   return /\.(ya?ml|json)$/i.test(path);
 }
 
+/**
+ * A document of a YAML file. Its value comes from the fast parser (js-yaml); the position-keeping
+ * parse (`yaml`) runs only when a finding needs a position inside it.
+ */
 class YamlDocument implements YamlDocUnit {
   readonly kind = 'yaml' as const;
+  private parsed?: Document.Parsed;
   constructor(
     readonly file: SourceFile,
     readonly index: number,
     readonly value: unknown,
-    private readonly doc: Document.Parsed,
+    private readonly chunk: Chunk,
     readonly helmSource?: string,
-  ) {}
+    parsed?: Document.Parsed,
+  ) {
+    this.parsed = parsed;
+  }
 
   locate(path: KeyPath, target?: 'key' | 'value'): Span {
-    return locateInDocument(this.doc, path, target);
+    this.parsed ??= parseChunk(this.file.text, this.chunk);
+    const span = locateInDocument(this.parsed, path, target);
+    return { start: span.start + this.chunk.start, end: span.end + this.chunk.start };
   }
 }
 
@@ -73,38 +84,124 @@ function rangeOf(node: Node | undefined | null): Span | undefined {
   return r ? { start: r[0], end: r[1] } : undefined;
 }
 
+/** A document's slice of its file. */
+interface Chunk {
+  start: number;
+  end: number;
+}
+
+/**
+ * Split a file at `---` / `...` marker lines. A marker at column 0 always ends a document (YAML
+ * forbids it inside any scalar), so each chunk parses on its own.
+ */
+export function splitDocuments(text: string): Chunk[] {
+  const chunks: Chunk[] = [];
+  const marker = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+  let start = 0;
+  for (let m = marker.exec(text); m; m = marker.exec(text)) {
+    if (m.index > start || chunks.length === 0) chunks.push({ start, end: m.index });
+    start = m.index;
+    if (m[0] === '...') {
+      // `...` ends the document; what follows up to the next marker is only comments.
+      chunks.push({ start, end: m.index + 3 });
+      start = m.index + 3;
+    }
+  }
+  chunks.push({ start, end: text.length });
+  return chunks.filter((c, i) => i === 0 || c.end > c.start);
+}
+
+/**
+ * Aliases can expand exponentially: documents that may use them go through the guarded parser.
+ * An alias needs an anchor, and stands where a node starts (line start, after `: `, `- `, `[`, `,`).
+ */
+const ANCHOR = /(?:^|[\s[{,:-])&[^\s,\]}]/m;
+const ALIAS_USE = /(?:^[ \t]*|[:,[{-][ \t]*)\*[^\s,\]}]/m;
+
+function mayUseAliases(body: string): boolean {
+  return ANCHOR.test(body) && ALIAS_USE.test(body);
+}
+const DIRECTIVE = /^%/m;
+
+function parseChunk(text: string, chunk: Chunk): Document.Parsed {
+  return parseDocument(text.slice(chunk.start, chunk.end), { uniqueKeys: false, merge: true, prettyErrors: false, logLevel: 'error' });
+}
+
 /** Parse a YAML file into document units, turning syntax errors and duplicate keys into problems. */
 export function loadYaml(file: SourceFile): LoadResult {
   const units: YamlDocUnit[] = [];
   const problems: LoadProblem[] = [];
   const text = file.text;
-  const docs = parseAllDocuments(text, { uniqueKeys: false, merge: true, prettyErrors: false, lineCounter: new LineCounter() });
+  // Directives belong to the next document: rare enough to parse such files the careful way only.
+  const chunks = DIRECTIVE.test(text) ? [{ start: 0, end: text.length }] : splitDocuments(text);
+  let index = 0;
+  for (const chunk of chunks) {
+    const body = text.slice(chunk.start, chunk.end);
+    const fast = mayUseAliases(body) || (chunks.length === 1 && DIRECTIVE.test(text)) ? undefined : fastLoad(body);
+    if (fast && fast.ok) {
+      if (fast.value !== undefined && fast.value !== null || hasContent(body)) {
+        units.push(new YamlDocument(file, index, fast.value ?? null, chunk, helmSourceOf(body)));
+      }
+      index++;
+      continue;
+    }
+    index += loadCarefully(file, chunk, index, units, problems);
+  }
+  return { units, problems };
+}
+
+/** js-yaml with YAML 1.2 core types; duplicate keys and unknown tags throw and take the careful path. */
+function fastLoad(body: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: jsYaml.load(body, { schema: jsYaml.CORE_SCHEMA }) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function hasContent(body: string): boolean {
+  return /^(?![ \t]*(#|$)|---|\.\.\.)/m.test(body);
+}
+
+function helmSourceOf(body: string): string | undefined {
+  const head = body.slice(0, 4096);
+  return SOURCE_COMMENT.exec(head)?.[1]?.trim();
+}
+
+/** The `yaml` parser with exact errors, duplicate-key detection and an alias budget. Returns documents consumed. */
+function loadCarefully(file: SourceFile, chunk: Chunk, index: number, units: YamlDocUnit[], problems: LoadProblem[]): number {
+  const text = file.text;
+  const body = text.slice(chunk.start, chunk.end);
+  const docs = parseAllDocuments(body, { uniqueKeys: false, merge: true, prettyErrors: false, logLevel: 'error' });
   const list = Array.isArray(docs) ? docs : [];
-  list.forEach((doc, index) => {
+  const shift = (span: Span): Span => ({ start: span.start + chunk.start, end: span.end + chunk.start });
+  list.forEach((doc, i) => {
     if (doc.errors.length) {
       for (const err of doc.errors) {
         const pos = err.pos ?? [doc.range[0], doc.range[0] + 1];
-        const opener = unclosedOpener(text, err.message, pos[0]);
+        const opener = unclosedOpener(body, err.message, pos[0]);
         const span = opener ?? { start: pos[0], end: Math.max(pos[1], pos[0] + 1) };
-        problems.push({ ruleId: 'yaml-syntax', file, span, message: syntaxMessage(err.message) + (opener ? ' (opened here, never closed)' : '') });
+        problems.push({ ruleId: 'yaml-syntax', file, span: shift(span), message: syntaxMessage(err.message) + (opener ? ' (opened here, never closed)' : '') });
       }
       return;
     }
-    findDuplicateKeys(doc.contents, file, problems);
+    const dupes: LoadProblem[] = [];
+    findDuplicateKeys(doc.contents, file, dupes);
+    problems.push(...dupes.map((p) => ({ ...p, span: shift(p.span) })));
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err) {
       const start = doc.range[0];
-      problems.push({ ruleId: 'yaml-syntax', file, span: { start, end: start + 1 }, message: `document cannot be expanded: ${(err as Error).message}` });
+      problems.push({ ruleId: 'yaml-syntax', file, span: shift({ start, end: start + 1 }), message: `document cannot be expanded: ${(err as Error).message}` });
       return;
     }
     if (doc.contents == null) return;
-    const head = text.slice(doc.range[0], (doc.contents as Node).range?.[0] ?? doc.range[0]);
-    const source = SOURCE_COMMENT.exec(head)?.[1]?.trim();
-    units.push(new YamlDocument(file, index, value, doc, source));
+    // Only a single-document chunk can be re-parsed lazily with the same offsets.
+    const sub: Chunk = list.length === 1 ? chunk : { start: chunk.start + doc.range[0], end: chunk.start + doc.range[2] };
+    units.push(new YamlDocument(file, index + i, value, sub, helmSourceOf(body.slice(doc.range[0], doc.range[2])), list.length === 1 ? doc : undefined));
   });
-  return { units, problems };
+  return Math.max(1, list.length);
 }
 
 /**
