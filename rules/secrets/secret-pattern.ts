@@ -1,4 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
+// secret-pattern scans every file as text: make sure the text loader is registered.
+import '../../src/secrets/text-unit.js';
 import { findPatternSecrets } from '../../src/secrets/hits.js';
 import { reportHits } from '../../src/secrets/report-hits.js';
 import { DETECTORS } from '../../src/secrets/detectors.js';

@@ -55,8 +55,8 @@ export default defineRule({
           path: need.path,
           severity: 'error',
           message:
-            `${ref.kind} "${ref.name}" (${providers[0].kind}) has no key "${need.key}"${guess ? ` (did you mean "${guess}"?)` : ''}; ` +
-            `it has ${have || 'no keys'}. ${ref.usedBy} will fail with ${symptom}`,
+            `${ref.kind} "${ref.name}"${providers[0].kind !== ref.kind ? ` (from ${providers[0].kind} "${providers[0].name}")` : ''} has no key "${need.key}"` +
+            `${guess ? ` (did you mean "${guess}"?)` : ''}: it has ${have || 'no keys'}, so ${ref.usedBy} fails with ${symptom}`,
         });
       }
     }

@@ -5,7 +5,7 @@ import type { KeyPath, Locatable, ResourceRef, Severity, Span } from '../model.j
 import type { Workspace } from '../workspace/workspace.js';
 import type { EnvValue } from '../workspace/types.js';
 import { isObjectLike } from '../workspace/objects.js';
-import { isSecretName, judgeSecretValue } from './names.js';
+import { isNonSecretKey, isSecretName, judgeSecretValue } from './names.js';
 import { redact } from './redact.js';
 import { isSopsEncryptedObject, judgeSecretObjectValue, secretEntries } from './k8s.js';
 import { isBinaryText, scanText } from './scan-text.js';
@@ -37,6 +37,8 @@ export function findPlaintextSecrets(ws: Workspace): SecretHit[] {
     for (const obj of ws.ofKind('Secret')) {
       if (isSopsEncryptedObject(obj)) continue;
       for (const entry of secretEntries(obj)) {
+        // `username: app` travels with the password but is not the secret; a known format there still counts.
+        if (isNonSecretKey(entry.key) && scanText(entry.value).length === 0) continue;
         const judgement = judgeSecretObjectValue(entry.value);
         if (judgement !== 'real' && judgement !== 'example') continue;
         const example = judgement === 'example';
@@ -60,8 +62,8 @@ export function findPlaintextSecrets(ws: Workspace): SecretHit[] {
   });
 }
 
-/** Example and template env files document variables; their values are not deployed. */
-function isTemplateEnvFile(path: string): boolean {
+/** Example and template files (.env.example, values.sample.yaml) document settings; their values are not deployed. */
+export function isTemplateEnvFile(path: string): boolean {
   return /(?:^|[/.])(?:example|sample|template|dist|tmpl|tpl|defaults?)(?:\.|$)/i.test(path.slice(path.lastIndexOf('/') + 1));
 }
 
@@ -166,7 +168,10 @@ export function findPatternSecrets(ws: Workspace): SecretHit[] {
     for (const unit of ws.unitsOf<TextUnit>('text')) {
       const file = unit.file;
       if (isBinaryText(file.text)) continue;
+      const template = isTemplateEnvFile(file.path);
       for (const m of scanText(file.text)) {
+        // Sample files hold sample values: only a recognisable credential format counts there.
+        if (template && m.detector.generic) continue;
         const span = { start: m.start, end: m.end };
         if (overlaps(claimed.get(file.path), span)) continue;
         if (m.detector.id === 'url-credentials' && overlaps(envSpans.get(file.path), span)) continue;

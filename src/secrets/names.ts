@@ -62,6 +62,21 @@ export function isSecretName(name: string): boolean {
   return !segs.some((s) => SETTING_SEGMENTS.has(s));
 }
 
+/** Key segments of settings that travel with a credential but are not secret: username, host, port. */
+const NON_SECRET_KEY_SEGMENTS = new Set([
+  'user', 'username', 'login', 'host', 'hostname', 'port', 'database', 'db', 'dbname', 'name', 'region', 'email',
+  'endpoint', 'server', 'project', 'bucket', 'tenant', 'client', 'id', 'schema', 'namespace', 'ssl', 'sslmode', 'driver',
+]);
+
+/**
+ * A key inside a Secret that names a companion setting (`username`, `db-host`, `port`, `client-id`)
+ * rather than a credential. A value there is reported only when it matches a credential format.
+ */
+export function isNonSecretKey(key: string): boolean {
+  const segs = nameSegments(key);
+  return segs.length > 0 && segs.every((s) => NON_SECRET_KEY_SEGMENTS.has(s));
+}
+
 export type ValueJudgement = 'empty' | 'templated' | 'encrypted' | 'reference' | 'placeholder' | 'example' | 'real';
 
 /** Template and variable syntaxes: `${VAR}`, `{{ .Values.x }}`, `$(VAR)`, `$VAR`, `%VAR%`, `<token>`, `#{x}`, `@@x@@`. */
