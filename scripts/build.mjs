@@ -10,10 +10,13 @@ const prebuild = path.join(root, 'scripts/prebuild');
 for (const step of fs.readdirSync(prebuild).filter((f) => f.endsWith('.mjs')).sort()) {
   await import(pathToFileURL(path.join(prebuild, step)).href);
 }
-fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+// Build beside dist/ and swap it in, so a CLI running meanwhile never sees half a build.
+const dist = path.join(root, 'dist');
+const staging = path.join(root, `.dist-${process.pid}`);
+fs.rmSync(staging, { recursive: true, force: true });
 await build({
   entryPoints: { kubelint: path.join(root, 'src/index.ts') },
-  outdir: path.join(root, 'dist'),
+  outdir: staging,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -26,4 +29,8 @@ await build({
   banner: { js: "import { createRequire as __kubelintCreateRequire } from 'node:module'; const require = __kubelintCreateRequire(import.meta.url);" },
   chunkNames: 'chunks/[name]-[hash]',
 });
-fs.writeFileSync(path.join(root, 'dist/.stamp'), new Date().toISOString());
+fs.writeFileSync(path.join(staging, '.stamp'), new Date().toISOString());
+const old = path.join(root, `.dist-old-${process.pid}`);
+if (fs.existsSync(dist)) fs.renameSync(dist, old);
+fs.renameSync(staging, dist);
+fs.rmSync(old, { recursive: true, force: true });

@@ -13,8 +13,8 @@ function pascal(id: string): string {
 }
 
 function sarifRule(rule: Rule) {
-  const tags = [rule.family];
-  if (rule.securitySeverity !== undefined) tags.push('security');
+  // GitHub reads `security-severity` only on rules tagged `security`.
+  const tags = [...new Set([rule.family, ...(rule.securitySeverity !== undefined ? ['security'] : [])])];
   return {
     id: rule.id,
     name: pascal(rule.id),

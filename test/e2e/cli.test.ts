@@ -4,11 +4,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { json, REPO, runCli, tempProject } from '../helpers/cli.js';
 
+// The clean workload shape of the fixtures, with one mistake: a probe on an undefined port name.
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: web
   namespace: shop
+  labels: { app: web }
 spec:
   replicas: 2
   selector:
@@ -17,13 +19,33 @@ spec:
     metadata:
       labels: { app: web }
     spec:
+      serviceAccountName: web
+      automountServiceAccountToken: false
+      securityContext: { runAsNonRoot: true, runAsUser: 10001, seccompProfile: { type: RuntimeDefault } }
+      affinity:
+        podAntiAffinity:
+          preferredDuringSchedulingIgnoredDuringExecution:
+            - weight: 100
+              podAffinityTerm:
+                topologyKey: kubernetes.io/hostname
+                labelSelector: { matchLabels: { app: web } }
       containers:
         - name: web
-          image: registry.example.com/web:1.0.0
+          image: registry.example.com/shop/web:1.4.2
           ports: [{ name: http, containerPort: 8080 }]
+          securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: [ALL] } }
+          resources:
+            requests: { cpu: 100m, memory: 128Mi }
+            limits: { memory: 256Mi }
           livenessProbe: { httpGet: { path: /healthz, port: http-metrics } }
           readinessProbe: { httpGet: { path: /ready, port: http } }
 `;
+
+/** 1-based line and column of the first occurrence of `needle` in `text`. */
+function positionOf(text: string, needle: string): { line: number; column: number } {
+  const before = text.slice(0, text.indexOf(needle)).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
 
 describe('kubelint scan', () => {
   it('scans the bundled examples, prints file:line:column and exits 1', () => {
@@ -35,11 +57,15 @@ describe('kubelint scan', () => {
   });
 
   it('points at the exact key in a flow mapping of a multi-document file', () => {
-    const dir = tempProject({ 'app.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: c, namespace: shop }\n---\n${DEPLOYMENT}` });
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: c, namespace: shop }\n---\n${DEPLOYMENT}`;
+    const dir = tempProject({ 'app.yaml': text });
     const report = json(runCli(['scan', dir, '--format', 'json', '--rule', 'probe-port-mismatch']));
     expect(report.findings).toHaveLength(1);
     const f = report.findings[0];
-    expect(f).toMatchObject({ ruleId: 'probe-port-mismatch', file: 'app.yaml', line: 22, column: 61, endLine: 22, endColumn: 73 });
+    const at = positionOf(text, 'http-metrics');
+    expect(at.line).toBe(37);
+    expect(f).toMatchObject({ ruleId: 'probe-port-mismatch', file: 'app.yaml', line: 37, column: 61, endLine: 37, endColumn: 73 });
+    expect(at.column).toBe(61);
     expect(f.resource).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'web' });
     expect(f.path).toBe('spec.template.spec.containers[0].livenessProbe.httpGet.port');
   });
@@ -61,7 +87,7 @@ describe('kubelint scan', () => {
 
   it('reads a manifest from stdin with -', () => {
     const report = json(runCli(['scan', '-', '--format', 'json'], { input: DEPLOYMENT }));
-    expect(report.findings.map((f: any) => [f.ruleId, f.file, f.line])).toContainEqual(['probe-port-mismatch', 'stdin.yaml', 18]);
+    expect(report.findings.map((f: any) => [f.ruleId, f.file, f.line])).toEqual([['probe-port-mismatch', 'stdin.yaml', positionOf(DEPLOYMENT, 'http-metrics').line]]);
   });
 
   it('writes several formats in one run', () => {
