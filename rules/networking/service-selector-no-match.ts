@@ -1,0 +1,118 @@
+import { defineRule, type Report } from '../../src/engine/rule.js';
+import { mapSelectorMatches } from '../../src/workspace/selectors.js';
+import { serviceIndex, type ServiceInfo } from '../../src/workspace/services.js';
+import type { PodTemplate } from '../../src/workspace/types.js';
+
+/** Values that look like the same label written differently: `back-end`/`backend`, `paymnts`/`payments`. */
+function similar(a: string, b: string): boolean {
+  const norm = (x: string) => x.toLowerCase().replace(/[-_.]/g, '');
+  if (norm(a) === norm(b) || a.includes(b) || b.includes(a)) return true;
+  return editDistance(a, b) <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 4));
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+interface Candidate {
+  template: PodTemplate;
+  satisfied: number;
+  /** Differing keys whose pod value looks like a variant of the selector value. */
+  similar: number;
+  failing: number;
+}
+
+/** The pod template that comes closest to the selector: most labels satisfied, then most look-alike values. */
+function closest(selector: Record<string, string>, templates: PodTemplate[]): Candidate | undefined {
+  let best: Candidate | undefined;
+  let bestScore = -1;
+  for (const t of templates) {
+    const r = mapSelectorMatches(selector, t.labels);
+    const look = r.failures.filter((f) => t.labels[f.key] !== undefined && similar(f.expected, t.labels[f.key])).length;
+    const present = r.failures.filter((f) => f.key in t.labels).length;
+    const score = r.satisfied * 10000 + look * 100 + present;
+    if (score > bestScore) {
+      best = { template: t, satisfied: r.satisfied, similar: look, failing: r.failures.length };
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function describe(t: PodTemplate): string {
+  return `${t.owner.kind} "${t.owner.name}"`;
+}
+
+export default defineRule({
+  id: 'service-selector-no-match',
+  family: 'networking',
+  severity: 'error',
+  title: "A Service's selector matches no pod in its namespace",
+  symptom: 'the Service has no Endpoints: connections to it hang or are refused, the Ingress answers 503, and `kubectl get endpoints` shows `<none>`',
+  why: "A Service sends traffic only to pods whose labels contain every key/value of its selector, in the Service's own namespace. One label that differs (`tier: backend` against `tier: back-end`), a label that sits on the Deployment's metadata instead of its pod template, or a workload in another namespace leaves the Service with no Endpoints. Nothing fails at apply time; requests simply go nowhere.",
+  fix: "Make the selector a subset of the pod template labels (`spec.template.metadata.labels`) of the workload that should serve, in the same namespace: fix the differing value, or add the label to the pod template. Check with `kubectl get endpoints NAME`.",
+  example: {
+    bad: 'kind: Service\nspec:\n  selector: { app: cart, tier: backend }\n---\nkind: Deployment\nspec:\n  template:\n    metadata:\n      labels: { app: cart, tier: back-end }',
+    good: 'kind: Service\nspec:\n  selector: { app: cart, tier: back-end }\n---\nkind: Deployment\nspec:\n  template:\n    metadata:\n      labels: { app: cart, tier: back-end }',
+  },
+  peers: { kubeLinter: ['dangling-service'], kubeScore: ['service-targets-pod'] },
+  notes: 'Only checked when the scan holds workloads of the Service\'s namespace, so scanning one folder of a larger repo stays quiet. Services without a selector (manual Endpoints, ExternalName) are skipped.',
+  check(ws, report) {
+    const index = serviceIndex(ws);
+    for (const svc of index.services) {
+      if (!svc.selector || svc.selects.length) continue;
+      const templates = index.templatesIn(svc.namespace);
+      if (!templates.length) continue;
+      const elsewhere = ws.podTemplates.find((t) => t.owner.namespace !== svc.namespace && mapSelectorMatches(svc.selector!, t.labels).matches);
+      reportNoMatch(svc, svc.selector, templates, elsewhere, report);
+    }
+  },
+});
+
+function reportNoMatch(
+  svc: ServiceInfo,
+  selector: Record<string, string>,
+  templates: PodTemplate[],
+  elsewhere: PodTemplate | undefined,
+  report: Report,
+): void {
+  const where = `namespace "${svc.namespace}"`;
+  const candidate = closest(selector, templates);
+  // A partial match: some labels agree, or every differing value is a look-alike of the pods' value.
+  if (!candidate || (candidate.satisfied === 0 && candidate.similar < candidate.failing)) {
+    report({
+      at: svc.object,
+      path: ['spec', 'selector'],
+      message: `Service "${svc.name}" selects ${formatLabels(selector)}, but no pod template in ${where} has these labels (${templates.length} workload${templates.length === 1 ? '' : 's'} there)${elsewhere ? `; ${describe(elsewhere)} in namespace "${elsewhere.owner.namespace}" has them, but a Service only selects pods of its own namespace` : ''}; it will have no Endpoints`,
+    });
+    return;
+  }
+  const best = candidate.template;
+  const result = mapSelectorMatches(selector, best.labels);
+  const first = result.failures[0];
+  const differences = result.failures.map((f) => {
+    const actual = best.labels[f.key];
+    if (actual !== undefined) return `"${f.key}" is "${f.expected}" in the selector but "${actual}" on the pods`;
+    const onOwner = best.owner.labels[f.key] === f.expected && best.owner.kind !== 'Pod';
+    return `the pods have no label "${f.key}"${onOwner ? ` (it is on the ${best.owner.kind}'s own metadata, not on its pod template)` : ''}`;
+  });
+  report({
+    at: svc.object,
+    path: ['spec', 'selector', first.key],
+    message: `Service "${svc.name}" matches no pod in ${where}: closest is ${describe(best)}, where ${differences.join('; ')}`,
+    fix:
+      result.failures.length === 1 && best.labels[first.key] !== undefined
+        ? `set the selector's "${first.key}" to "${best.labels[first.key]}" (or relabel the pods)`
+        : undefined,
+  });
+}
+
+function formatLabels(labels: Record<string, string>): string {
+  return Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(', ');
+}

@@ -1,0 +1,124 @@
+// A namespace-aware index of Services: their ports, and the pod templates each one selects.
+import type { K8sObject, PodTemplate } from './types.js';
+import type { Workspace } from './workspace.js';
+import { isObjectLike } from './objects.js';
+import { mapSelectorMatches } from './selectors.js';
+
+export interface ServicePortInfo {
+  /** Index in `spec.ports`. */
+  index: number;
+  name?: string;
+  port: number;
+  /** Number, or a container port name. Defaults to `port` when not written. */
+  targetPort: number | string;
+  targetPortExplicit: boolean;
+  protocol: string;
+}
+
+export interface ServiceInfo {
+  object: K8sObject;
+  name: string;
+  namespace: string;
+  type: string;
+  /** The selector map; undefined when the Service has none (manual Endpoints, ExternalName). */
+  selector?: Record<string, string>;
+  ports: ServicePortInfo[];
+  /** Pod templates of the same namespace whose labels satisfy the selector. */
+  selects: PodTemplate[];
+}
+
+export interface ServiceIndex {
+  services: ServiceInfo[];
+  find(namespace: string, name: string): ServiceInfo | undefined;
+  /** Services of that name in every namespace. */
+  named(name: string): ServiceInfo[];
+  inNamespace(namespace: string): ServiceInfo[];
+  /** Namespaces that hold at least one Service in this scan. */
+  namespacesWithServices: Set<string>;
+  /** Pod templates (of every workload kind) by namespace. */
+  templatesIn(namespace: string): PodTemplate[];
+}
+
+/** A port number from YAML: a number or a numeric string. */
+export function portNumber(v: unknown): number | undefined {
+  if (typeof v === 'number' && Number.isInteger(v)) return v;
+  if (typeof v === 'string' && /^\d+$/.test(v.trim())) return Number(v.trim());
+  return undefined;
+}
+
+/** A port reference that may be a number or a name (`targetPort`, Ingress `servicePort`). */
+export function portRef(v: unknown): number | string | undefined {
+  const n = portNumber(v);
+  if (n !== undefined) return n;
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+}
+
+function servicePorts(spec: any): ServicePortInfo[] {
+  if (!Array.isArray(spec?.ports)) return [];
+  const out: ServicePortInfo[] = [];
+  spec.ports.forEach((p: unknown, index: number) => {
+    if (!isObjectLike(p)) return;
+    const port = portNumber(p.port);
+    if (port === undefined) return;
+    const written = portRef(p.targetPort);
+    out.push({
+      index,
+      name: p.name != null ? String(p.name) : undefined,
+      port,
+      targetPort: written ?? port,
+      targetPortExplicit: written !== undefined,
+      protocol: p.protocol != null ? String(p.protocol) : 'TCP',
+    });
+  });
+  return out;
+}
+
+function selectorOf(spec: any): Record<string, string> | undefined {
+  if (!isObjectLike(spec?.selector)) return undefined;
+  const entries = Object.entries(spec.selector).filter(([, v]) => v != null && typeof v !== 'object');
+  if (!entries.length) return undefined; // `selector: {}` selects nothing: endpoints are managed by hand
+  return Object.fromEntries(entries.map(([k, v]) => [k, String(v)]));
+}
+
+export function serviceIndex(ws: Workspace): ServiceIndex {
+  return ws.memo('services:index', () => {
+    const templatesByNs = new Map<string, PodTemplate[]>();
+    for (const t of ws.podTemplates) push(templatesByNs, t.owner.namespace, t);
+    const services: ServiceInfo[] = ws.ofKind('Service').map((object) => {
+      const spec = isObjectLike(object.obj.spec) ? object.obj.spec : {};
+      const selector = spec.type === 'ExternalName' ? undefined : selectorOf(spec);
+      const selects = selector
+        ? (templatesByNs.get(object.namespace) ?? []).filter((t) => mapSelectorMatches(selector, t.labels).matches)
+        : [];
+      return {
+        object,
+        name: object.name,
+        namespace: object.namespace,
+        type: typeof spec.type === 'string' ? spec.type : 'ClusterIP',
+        selector,
+        ports: servicePorts(spec),
+        selects,
+      };
+    });
+    const byName = new Map<string, ServiceInfo[]>();
+    const byNs = new Map<string, ServiceInfo[]>();
+    for (const s of services) {
+      push(byName, s.name, s);
+      push(byNs, s.namespace, s);
+    }
+    return {
+      services,
+      find: (namespace, name) => byName.get(name)?.find((s) => s.namespace === namespace),
+      named: (name) => byName.get(name) ?? [],
+      inNamespace: (namespace) => byNs.get(namespace) ?? [],
+      namespacesWithServices: new Set(byNs.keys()),
+      templatesIn: (namespace) => templatesByNs.get(namespace) ?? [],
+    } satisfies ServiceIndex;
+  });
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

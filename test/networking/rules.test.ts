@@ -1,0 +1,222 @@
+// Cases the fixtures cannot hold: old API versions (api-deprecated would fire there), scan-wide
+// settings (controller ConfigMaps, default namespaces), and the exact wording of messages.
+import { describe, expect, it } from 'vitest';
+import { findings, lineOf } from './helpers.js';
+
+const svc = (name: string, ns: string, ports = '[{ name: http, port: 80, targetPort: 8080 }]', extra = '') =>
+  `apiVersion: v1\nkind: Service\nmetadata: { name: ${name}, namespace: ${ns} }\nspec:\n  selector: { app: ${name} }\n  ports: ${ports}\n${extra}`;
+
+const deployment = (name: string, ns: string, labels: string, env = '', ports = '[{ name: http, containerPort: 8080 }]', nsLine = `namespace: ${ns}`) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+  ${nsLine}
+spec:
+  selector:
+    matchLabels: ${labels}
+  template:
+    metadata:
+      labels: ${labels}
+    spec:
+      containers:
+        - name: ${name}
+          image: registry.example.com/${name}:1.0.0
+          ports: ${ports}
+${env}`;
+
+describe('ingress-backend-missing', () => {
+  it('reads extensions/v1beta1 serviceName/servicePort backends and the old default backend', async () => {
+    const ingress = `apiVersion: extensions/v1beta1
+kind: Ingress
+metadata: { name: legacy, namespace: shop }
+spec:
+  backend:
+    serviceName: fallback
+    servicePort: 80
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            backend:
+              serviceName: web
+              servicePort: http
+          - path: /api
+            backend:
+              serviceName: web
+              servicePort: 8080
+          - path: /old
+            backend:
+              serviceName: web
+              servicePort: 80
+`;
+    const hits = await findings({ 'ingress.yaml': ingress, 'svc.yaml': svc('web', 'shop') }, ['ingress-backend-missing']);
+    expect(hits.map((h) => h.line)).toEqual([lineOf(ingress, 'serviceName: fallback'), lineOf(ingress, 'servicePort: 8080')]);
+    expect(hits[1].message).toContain('8080 is the targetPort');
+  });
+
+  it('stays silent when the scan holds no Services of the Ingress namespace', async () => {
+    const ingress = `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: { name: web, namespace: shop }
+spec:
+  rules:
+    - http:
+        paths:
+          - { path: /, pathType: Prefix, backend: { service: { name: web, port: { number: 80 } } } }
+`;
+    expect(await findings({ 'ingress.yaml': ingress, 'svc.yaml': svc('web', 'other') }, ['ingress-backend-missing'])).toEqual([]);
+  });
+});
+
+describe('service-selector-no-match', () => {
+  it('names the differing label and the value the pods have', async () => {
+    const s = `apiVersion: v1\nkind: Service\nmetadata: { name: cart, namespace: shop }\nspec:\n  selector:\n    app: cart\n    tier: backend\n  ports: [{ port: 80, targetPort: 8080 }]\n`;
+    const hits = await findings({ 's.yaml': s, 'd.yaml': deployment('cart', 'shop', '{ app: cart, tier: back-end }') }, ['service-selector-no-match']);
+    expect(hits).toHaveLength(1);
+    expect(hits[0].line).toBe(lineOf(s, 'tier: backend'));
+    expect(hits[0].message).toContain('"tier" is "backend" in the selector but "back-end" on the pods');
+  });
+
+  it('matches pods of a bare Pod and of a DaemonSet', async () => {
+    const pod = `apiVersion: v1\nkind: Pod\nmetadata: { name: debug, namespace: ops, labels: { app: debug } }\nspec:\n  containers: [{ name: c, image: busybox:1.36 }]\n`;
+    const ds = `apiVersion: apps/v1\nkind: DaemonSet\nmetadata: { name: agent, namespace: ops }\nspec:\n  selector: { matchLabels: { app: agent } }\n  template:\n    metadata: { labels: { app: agent } }\n    spec:\n      containers: [{ name: c, image: agent:1.0.0 }]\n`;
+    const services = `${svc('debug', 'ops', '[{ port: 80 }]')}---\n${svc('agent', 'ops', '[{ port: 80 }]')}`;
+    expect(await findings({ 'p.yaml': pod, 'ds.yaml': ds, 's.yaml': services }, ['service-selector-no-match'])).toEqual([]);
+  });
+});
+
+describe('service-port-mismatch', () => {
+  it('fires for a named targetPort when the pods declare no ports at all', async () => {
+    const s = svc('api', 'shop', '[{ name: http, port: 80, targetPort: http }]');
+    const hits = await findings({ 's.yaml': s, 'd.yaml': deployment('api', 'shop', '{ app: api }', '', '[]') }, ['service-port-mismatch']);
+    expect(hits.map((h) => h.message)).toEqual([expect.stringContaining('targetPort "http", which is not a container port name')]);
+  });
+
+  it('is silent when one of several selected workloads offers the port', async () => {
+    const s = svc('api', 'shop', '[{ name: http, port: 80, targetPort: 9000 }]');
+    const a = deployment('api', 'shop', '{ app: api }');
+    const b = deployment('api-canary', 'shop', '{ app: api, track: canary }', '', '[{ containerPort: 9000 }]');
+    expect(await findings({ 's.yaml': s, 'a.yaml': a, 'b.yaml': b }, ['service-port-mismatch'])).toEqual([]);
+  });
+});
+
+describe('service-dns-cross-namespace', () => {
+  const env = (value: string) => `          env:\n            - name: TARGET\n              value: "${value}"\n`;
+
+  it('leaves bare names alone when the consumer has no explicit namespace', async () => {
+    const d = deployment('web', 'default', '{ app: web }', env('http://auth:8080'), undefined, '# namespace set by kubectl -n');
+    expect(await findings({ 'd.yaml': d, 's.yaml': svc('auth', 'identity') }, ['service-dns-cross-namespace'])).toEqual([]);
+  });
+
+  it('judges bare names when the config names the default namespace', async () => {
+    const d = deployment('web', 'default', '{ app: web }', env('http://auth:8080'), undefined, '# namespace from config');
+    const hits = await findings(
+      { 'd.yaml': d, 's.yaml': svc('auth', 'identity'), '.kubelint.yaml': 'defaultNamespace: shop\n' },
+      ['service-dns-cross-namespace'],
+    );
+    expect(hits.map((h) => h.message)).toEqual([expect.stringContaining('use auth.identity.svc.cluster.local')]);
+  });
+
+  it('lists every namespace that has the Service when the name is ambiguous', async () => {
+    const d = deployment('web', 'shop', '{ app: web }', env('auth:8080'));
+    const hits = await findings({ 'd.yaml': d, 's.yaml': `${svc('auth', 'identity')}---\n${svc('auth', 'staging')}` }, ['service-dns-cross-namespace']);
+    expect(hits).toHaveLength(1);
+    expect(hits[0].message).toContain('one of auth.identity.svc.cluster.local, auth.staging.svc.cluster.local');
+  });
+
+  it('keeps the pod name of StatefulSet DNS names in the suggestion', async () => {
+    const d = deployment('web', 'shop', '{ app: web }', env('kafka-0.kafka.shop:9092'));
+    const hits = await findings({ 'd.yaml': d, 's.yaml': `${svc('kafka', 'data')}---\n${svc('web', 'shop')}` }, ['service-dns-cross-namespace']);
+    expect(hits.map((h) => h.message)).toEqual([expect.stringContaining('use kafka-0.kafka.data.svc.cluster.local')]);
+  });
+
+  it('says nothing about name.ns when the scan holds no Services of ns', async () => {
+    const d = deployment('web', 'shop', '{ app: web }', env('http://auth.identity:8080'));
+    expect(await findings({ 'd.yaml': d, 's.yaml': svc('auth', 'staging') }, ['service-dns-cross-namespace'])).toEqual([]);
+  });
+});
+
+describe('websocket-ingress-timeout', () => {
+  const ingress = (annotations: string, className = 'nginx') => `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: chat
+  namespace: support
+  annotations: ${annotations}
+spec:
+  ingressClassName: ${className}
+  rules:
+    - http:
+        paths:
+          - { path: /ws, pathType: Prefix, backend: { service: { name: chat, port: { number: 80 } } } }
+`;
+
+  it('counts timeouts from the ingress-nginx controller ConfigMap', async () => {
+    const cm = `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: ingress-nginx-controller, namespace: ingress-nginx }\ndata:\n  proxy-read-timeout: "3600"\n  proxy-send-timeout: "3600"\n`;
+    expect(await findings({ 'i.yaml': ingress('{}'), 'cm.yaml': cm }, ['websocket-ingress-timeout'])).toEqual([]);
+  });
+
+  it('reads NGINX Inc annotations with units, and IngressClass objects of nginx controllers', async () => {
+    const ok = ingress('{ nginx.org/proxy-read-timeout: "1h", nginx.org/proxy-send-timeout: "3600s" }');
+    expect(await findings({ 'i.yaml': ok }, ['websocket-ingress-timeout'])).toEqual([]);
+    const cls = `apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata: { name: public }\nspec:\n  controller: k8s.io/ingress-nginx\n`;
+    const hits = await findings({ 'i.yaml': ingress('{}', 'public'), 'c.yaml': cls }, ['websocket-ingress-timeout']);
+    expect(hits).toHaveLength(1);
+    expect(await findings({ 'i.yaml': ingress('{}', 'public') }, ['websocket-ingress-timeout'])).toEqual([]);
+  });
+});
+
+describe('exposed-to-world', () => {
+  it('reads the source-ranges annotation, and reports web-only load balancers as info', async () => {
+    const open = `apiVersion: v1
+kind: Service
+metadata:
+  name: db
+  namespace: data
+  annotations:
+    service.beta.kubernetes.io/load-balancer-source-ranges: "10.0.0.0/8, 0.0.0.0/0"
+spec:
+  type: LoadBalancer
+  ports: [{ port: 5432 }]
+---
+apiVersion: v1
+kind: Service
+metadata: { name: site, namespace: web }
+spec:
+  type: LoadBalancer
+  ports: [{ port: 443 }]
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: vpn-only
+  namespace: data
+  annotations:
+    service.beta.kubernetes.io/load-balancer-source-ranges: "10.0.0.0/8"
+spec:
+  type: LoadBalancer
+  ports: [{ port: 5432 }]
+`;
+    const hits = await findings({ 's.yaml': open }, ['exposed-to-world']);
+    expect(hits.map((h) => [h.line, h.severity])).toEqual([
+      [lineOf(open, 'load-balancer-source-ranges: "10.0.0.0/8, 0.0.0.0/0"'), 'warning'],
+      [lineOf(open, 'ports: [{ port: 443 }]') - 1, 'info'],
+    ]);
+  });
+
+  it('honours the kube-linter exposed-services ignore annotation', async () => {
+    const s = `apiVersion: v1
+kind: Service
+metadata:
+  name: db
+  namespace: data
+  annotations:
+    ignore-check.kube-linter.io/exposed-services: "partner access, firewall outside the cluster"
+spec:
+  type: LoadBalancer
+  ports: [{ port: 5432 }]
+`;
+    expect(await findings({ 's.yaml': s }, ['exposed-to-world'])).toEqual([]);
+  });
+});
