@@ -1,7 +1,8 @@
 // Custom resources: validated against the openAPIV3Schema of their CustomResourceDefinition
-// when the CRD is part of the scan. That schema is user data, so it is compiled here, at run
-// time, once per CRD version.
+// when the CRD is part of the scan. That schema is user data: it is converted once per CRD
+// version and interpreted (structural.ts), which beats compiling big CRD schemas with ajv.
 import type { K8sObject, Workspace } from '../workspace/workspace.js';
+import { structuralValidator } from './structural.js';
 import type { JsonSchema, ValidateFn } from './types.js';
 import type { SchemaView } from './walk.js';
 
@@ -59,19 +60,18 @@ export function crdIndex(ws: Workspace): CrdIndex {
 const OBJECT_META_FIELDS: JsonSchema = { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { type: 'object' } };
 
 /**
- * A Kubernetes structural schema as plain JSON Schema for ajv: int-or-string becomes a type
+ * A Kubernetes structural schema as plain JSON Schema: int-or-string becomes a type
  * union, objects with declared properties reject unknown fields (as `kubectl apply` with
  * strict field validation does) unless they preserve unknown fields, and keywords only the
  * API server understands (CEL rules, list/map types) are dropped.
  */
-export function toJsonSchema(schema: JsonSchema, isRoot = true, dropPatterns = false): JsonSchema {
+export function toJsonSchema(schema: JsonSchema, isRoot = true): JsonSchema {
   const out: JsonSchema = {};
   for (const [k, v] of Object.entries(schema)) {
     if (k.startsWith('x-kubernetes-') || k === 'description' || k === 'nullable' || k === 'example' || k === 'externalDocs' || k === 'default' || k === '$schema' || k === 'id') continue;
-    if (k === 'pattern' && dropPatterns) continue;
-    if (k === 'properties' && isObject(v)) out.properties = Object.fromEntries(Object.entries(v).map(([p, s]) => [p, isObject(s) ? toJsonSchema(s, false, dropPatterns) : s]));
-    else if ((k === 'items' || k === 'additionalProperties' || k === 'not') && isObject(v)) out[k] = toJsonSchema(v, false, dropPatterns);
-    else if ((k === 'allOf' || k === 'anyOf' || k === 'oneOf') && Array.isArray(v)) out[k] = v.map((s) => (isObject(s) ? toJsonSchema(s, false, dropPatterns) : s));
+    if (k === 'properties' && isObject(v)) out.properties = Object.fromEntries(Object.entries(v).map(([p, s]) => [p, isObject(s) ? toJsonSchema(s, false) : s]));
+    else if ((k === 'items' || k === 'additionalProperties' || k === 'not') && isObject(v)) out[k] = toJsonSchema(v, false);
+    else if ((k === 'allOf' || k === 'anyOf' || k === 'oneOf') && Array.isArray(v)) out[k] = v.map((s) => (isObject(s) ? toJsonSchema(s, false) : s));
     else out[k] = v;
   }
   if (schema['x-kubernetes-int-or-string'] === true) {
@@ -89,44 +89,18 @@ export function toJsonSchema(schema: JsonSchema, isRoot = true, dropPatterns = f
   return out;
 }
 
-type AjvLike = { compile(schema: JsonSchema): ValidateFn };
-let ajvPromise: Promise<() => AjvLike> | undefined;
-
-/** ajv is loaded only when a scan holds custom resources with a CRD. */
-function ajvFactory(): Promise<() => AjvLike> {
-  ajvPromise ??= import('ajv').then((mod: any) => {
-    const Ajv = mod.default?.default ?? mod.default ?? mod;
-    return () => new Ajv({ allErrors: true, strict: false, validateFormats: false, messages: false }) as AjvLike;
-  });
-  return ajvPromise;
-}
-
 export interface CompiledCrd {
   validate: ValidateFn;
   view: SchemaView;
 }
 
-const compiled = new WeakMap<CrdVersion, Promise<CompiledCrd | undefined>>();
+const compiled = new WeakMap<CrdVersion, CompiledCrd | undefined>();
 
-/** The compiled validator of one CRD version; undefined when its schema cannot be compiled. */
-export function crdValidator(entry: CrdVersion): Promise<CompiledCrd | undefined> {
-  let p = compiled.get(entry);
-  if (!p) {
-    p = (async () => {
-      if (!entry.schema) return undefined;
-      const newAjv = await ajvFactory();
-      for (const dropPatterns of [false, true]) {
-        const schema = toJsonSchema(entry.schema, true, dropPatterns);
-        try {
-          const validate = newAjv().compile(schema);
-          return { validate, view: { root: schema, resolve: () => undefined } };
-        } catch {
-          // Go regular expressions JavaScript cannot compile: retry without patterns.
-        }
-      }
-      return undefined;
-    })();
-    compiled.set(entry, p);
+/** The validator of one CRD version (built once); undefined when the CRD declares no schema. */
+export function crdValidator(entry: CrdVersion): CompiledCrd | undefined {
+  if (!compiled.has(entry)) {
+    const schema = entry.schema ? toJsonSchema(entry.schema) : undefined;
+    compiled.set(entry, schema ? { validate: structuralValidator(schema), view: { root: schema, resolve: () => undefined } } : undefined);
   }
-  return p;
+  return compiled.get(entry);
 }

@@ -113,7 +113,7 @@ export async function problemsFromErrors(errors: AjvError[], data: unknown, kind
         const field = String(err.params.missingProperty);
         const typos = unknownByPath.get(err.instancePath);
         if (typos && typos.some((t) => closestName(t, [field]) === field)) break;
-        out.push({ path, target: 'key', message: `${where(path, kind)} is missing required field "${field}"` });
+        out.push({ path, target: 'key', message: `${where(path, kind)} is missing required field "${field}"`, requiredField: field });
         break;
       }
       case 'type': {

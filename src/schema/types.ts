@@ -24,4 +24,6 @@ export interface SchemaProblem {
   /** Unknown fields point at their key; everything else at the value (or the parent key for required). */
   target: 'key' | 'value';
   message: string;
+  /** For a missing required field: its name (path is then the parent). */
+  requiredField?: string;
 }

@@ -4,6 +4,7 @@
 import type { K8sObject, Workspace } from '../workspace/workspace.js';
 import { builtinKinds, builtinSchema, builtinValidator } from './builtin.js';
 import { crdIndex, crdValidator } from './crd.js';
+import { requiredFieldExpected } from './kustomize.js';
 import { withoutNulls } from './nulls.js';
 import { problemsFromErrors } from './problems.js';
 import { closestName } from './suggest.js';
@@ -41,7 +42,7 @@ export async function validateObject(ws: Workspace, object: K8sObject): Promise<
   const builtin = await builtinValidator(version, object.apiVersion, object.kind);
   if (builtin) {
     const view = () => builtinSchema(version, object.apiVersion, object.kind);
-    return check(object, builtin, view);
+    return check(ws, object, builtin, view);
   }
   const crds = crdIndex(ws);
   const entry = crds.byApiVersionKind.get(`${object.apiVersion}\u0000${object.kind}`);
@@ -49,9 +50,9 @@ export async function validateObject(ws: Workspace, object: K8sObject): Promise<
     if (!entry.served) {
       return invalid(object, [{ path: ['apiVersion'], target: 'value', message: `${object.apiVersion} ${object.kind} is not served: CustomResourceDefinition ${entry.crdName} marks version ${entry.version} as served: false` }]);
     }
-    const compiled = await crdValidator(entry);
+    const compiled = crdValidator(entry);
     if (!compiled) return { object, status: 'no-schema', problems: [] };
-    return check(object, compiled.validate, async () => compiled.view);
+    return check(ws, object, compiled.validate, async () => compiled.view);
   }
   const slash = object.apiVersion.lastIndexOf('/');
   const group = slash < 0 ? '' : object.apiVersion.slice(0, slash);
@@ -75,10 +76,11 @@ function invalid(object: K8sObject, problems: SchemaProblem[]): ObjectValidation
   return { object, status: 'invalid', problems };
 }
 
-async function check(object: K8sObject, validate: ValidateFn, view: () => Promise<SchemaView | undefined>): Promise<ObjectValidation> {
+async function check(ws: Workspace, object: K8sObject, validate: ValidateFn, view: () => Promise<SchemaView | undefined>): Promise<ObjectValidation> {
   const data = withoutNulls(object.obj);
   if (validate(data)) return { object, status: 'valid', problems: [] };
-  const problems = await problemsFromErrors(validate.errors ?? [], data, object.kind, view);
+  const all = await problemsFromErrors(validate.errors ?? [], data, object.kind, view);
+  const problems = all.filter((p) => p.requiredField === undefined || requiredFieldExpected(ws, object, p.requiredField, p.path));
   return problems.length ? invalid(object, problems) : { object, status: 'valid', problems: [] };
 }
 

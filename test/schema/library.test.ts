@@ -84,3 +84,35 @@ describe('CRD schemas', () => {
     expect(out.properties.spec.properties.labels.additionalProperties).toEqual({ type: 'string' });
   });
 });
+
+describe('structural validator (CRD schemas)', () => {
+  it('checks types, bounds (OpenAPI 3.0 exclusive flags), patterns, enums and alternatives with ajv-shaped errors', async () => {
+    const { structuralValidator } = await import('../../src/schema/structural.js');
+    const validate = structuralValidator(
+      toJsonSchema({
+        type: 'object',
+        properties: {
+          spec: {
+            type: 'object',
+            required: ['replicas'],
+            properties: {
+              replicas: { type: 'integer', minimum: 0, exclusiveMinimum: true },
+              name: { type: 'string', pattern: '^[a-z]+$' },
+              mode: { type: 'string', enum: ['a', 'b'] },
+              target: { anyOf: [{ type: 'string' }, { type: 'object', properties: { x: { type: 'integer' } } }] },
+            },
+          },
+        },
+      }),
+    );
+    expect(validate({ apiVersion: 'x/v1', kind: 'X', metadata: { name: 'n' }, spec: { replicas: 1, name: 'ok', mode: 'a', target: { x: 1 } } })).toBe(true);
+    expect(validate({ spec: { replicas: 0, name: 'Bad', mode: 'c', target: 3, extra: 1 } })).toBe(false);
+    expect(validate.errors?.map((e) => `${e.instancePath} ${e.keyword}`).sort()).toEqual([
+      '/spec additionalProperties',
+      '/spec/replicas minimum',
+      '/spec/name pattern',
+      '/spec/mode enum',
+      '/spec/target anyOf',
+    ]);
+  });
+});
