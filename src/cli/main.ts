@@ -7,6 +7,7 @@ import { BaselineError } from '../engine/baseline.js';
 import { runScanCommand, type ScanFlags } from './scan-command.js';
 import { explainCommand, initCommand, rulesCommand } from './info-commands.js';
 import { baselineCommand } from './baseline-command.js';
+import { configuredRules, reportRuleErrors } from '../plugins/cli.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -30,7 +31,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--history', 'scan git history for secrets (default when the root is a git work tree)')
     .option('--no-history', 'do not scan git history')
     .option('--staged', 'scan only what is staged in git (pre-commit)')
-    .option('--since <rev>', 'history scan starts after this revision')
+    .option('--since <rev>', 'history scan starts after this revision (or date)')
+    .option('--all-refs', 'scan the history of every branch and tag, not only HEAD')
     .option('--baseline <file>', 'do not report findings recorded in this baseline')
     .option('--kube-version <x.y>', 'Kubernetes version for schemas and deprecations')
     .option('--target-arch <list>', 'node architectures, e.g. amd64,arm64')
@@ -40,15 +42,25 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   program
     .command('rules')
-    .description('list every rule')
+    .description('list every rule, with those that plugins and customRules in config add')
     .addOption(new Option('--format <format>', 'table or json').default('table'))
-    .action((flags: { format: string }) => void process.stdout.write(rulesCommand(flags.format)));
+    .option('-c, --config <file>', 'configuration file (default: .kubelint.yaml found upward from the current folder)')
+    .action(async (flags: { format: string; config?: string }) => {
+      const { rules, errors } = await configuredRules(flags.config);
+      process.stdout.write(rulesCommand(flags.format, rules));
+      setExit(reportRuleErrors(errors));
+    });
 
   program
     .command('explain')
     .description('what a rule catches, why it matters and how to fix it')
     .argument('<id>', 'rule id')
-    .action((id: string) => void process.stdout.write(explainCommand(id)));
+    .option('-c, --config <file>', 'configuration file (default: .kubelint.yaml found upward from the current folder)')
+    .action(async (id: string, flags: { config?: string }) => {
+      const { rules, errors } = await configuredRules(flags.config);
+      process.stdout.write(explainCommand(id, rules));
+      setExit(reportRuleErrors(errors));
+    });
 
   program
     .command('init')

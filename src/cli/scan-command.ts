@@ -8,7 +8,16 @@ import { writeFileAtomic } from '../util/write.js';
 import { UsageError } from '../sources/discover.js';
 import { VERSION } from '../version.js';
 
+/** A one-line progress bar on stderr for long history scans. */
+function progressBar(done: number, total: number): void {
+  if (total < 200 || (done % 50 !== 0 && done !== total)) return;
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  process.stderr.write(`\r\x1b[Kgit history [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} commits`);
+}
+
 export interface ScanFlags {
+  allRefs?: boolean;
   format: string[];
   output?: string;
   config?: string;
@@ -69,7 +78,13 @@ export async function runScanCommand(paths: string[], flags: ScanFlags): Promise
     targetArch: flags.targetArch ? flags.targetArch.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
     values: flags.values,
     set: flags.set,
+    history: flags.history,
+    staged: flags.staged,
+    since: flags.since,
+    allRefs: flags.allRefs,
+    onHistoryProgress: process.stderr.isTTY ? progressBar : undefined,
   });
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   const color = !process.env.NO_COLOR && !!process.stdout.isTTY && !targets.every((t) => t.file);
   const ctx = { result, rules: result.rules.map((r) => r.rule), toolVersion: VERSION, color };
   let writeFailed = false;

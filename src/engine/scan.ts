@@ -29,6 +29,14 @@ export interface ScanOptions {
   targetArch?: string[];
   values?: string[];
   set?: string[];
+  /** Scan git history for secrets: default when the root is inside a git work tree. */
+  history?: boolean;
+  /** Scan only the files staged in git (pre-commit). */
+  staged?: boolean;
+  since?: string;
+  allRefs?: boolean;
+  /** Called while the history scan walks commits. */
+  onHistoryProgress?: (done: number, total: number) => void;
 }
 
 export interface ScanSummary {
@@ -83,7 +91,10 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
 
   const loaded: LoadedSources = { files: [], units: [], problems: [], notes: [] };
   const realPaths = paths.filter((p) => p !== '-');
-  if (realPaths.length) {
+  if (opts.staged) {
+    const { readStagedFiles } = await import('../history/index.js');
+    for (const file of await readStagedFiles(root)) loadFile(file, loaded, { chartRoots: [] });
+  } else if (realPaths.length) {
     const found = await discover({ root, paths: realPaths, ignore: pathIgnores });
     loaded.notes.push(...found.notes);
     const chartRoots = found.charts.map((c) => toPosix(path.relative(root, c)));
@@ -122,6 +133,26 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     for (const [id, ms] of timings.sort((a, b) => b[1] - a[1]).slice(0, 15)) process.stderr.write(`${id.padEnd(32)} ${ms.toFixed(1)} ms\n`);
   }
 
+  let commits = 0;
+  const historyRule = rules.find((r) => r.rule.id === 'git-history-secret');
+  if (historyRule && !opts.staged && (realPaths.length > 0 || opts.history) && (await historyWanted(opts, config, root))) {
+    const { scanGitHistory } = await import('../history/index.js');
+    try {
+      const history = await scanGitHistory({
+        root,
+        since: opts.since ?? config.history?.since,
+        allRefs: opts.allRefs ?? config.history?.allRefs,
+        maxCommits: config.history?.maxCommits,
+        onProgress: opts.onHistoryProgress,
+      });
+      commits = history.commits;
+      loaded.notes.push(...history.warnings);
+      for (const f of history.findings) factory.findings.push(historyRule.severityFromConfig ? { ...f, severity: historyRule.severity } : f);
+    } catch (err) {
+      errors.push(`git history could not be scanned: ${(err as Error).message}`);
+    }
+  }
+
   const textByPath = new Map(ws.files.map((f) => [f.path, f.text]));
   const comments = new CommentSuppressions((p) => textByPath.get(p));
   const configIgnores = new ConfigSuppressions(ruleIgnores);
@@ -146,7 +177,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     summary: {
       files: ws.files.length,
       documents: ws.yamlDocs.length,
-      commits: 0,
+      commits,
       durationMs: Math.round(performance.now() - started),
       findings: counts,
       suppressed: suppressed + factory.suppressedCount,
@@ -161,6 +192,13 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     failOn: opts.failOn ?? config.failOn ?? 'error',
     baselinePath,
   };
+}
+
+async function historyWanted(opts: ScanOptions, config: KubelintConfig, root: string): Promise<boolean> {
+  if (opts.history !== undefined) return opts.history;
+  if (config.history?.enabled === false) return false;
+  const { isGitWorkTree } = await import('../history/index.js');
+  return isGitWorkTree(root);
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
