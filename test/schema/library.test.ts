@@ -109,9 +109,9 @@ describe('structural validator (CRD schemas)', () => {
     expect(validate({ spec: { replicas: 0, name: 'Bad', mode: 'c', target: 3, extra: 1 } })).toBe(false);
     expect(validate.errors?.map((e) => `${e.instancePath} ${e.keyword}`).sort()).toEqual([
       '/spec additionalProperties',
-      '/spec/replicas minimum',
-      '/spec/name pattern',
       '/spec/mode enum',
+      '/spec/name pattern',
+      '/spec/replicas minimum',
       '/spec/target anyOf',
     ]);
   });
