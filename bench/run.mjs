@@ -1,0 +1,111 @@
+// `npm run bench`: kubelint's speed and memory on ../shared/corpus beside the js-yaml parse floor,
+// start-up beside a bare `node -e 0`, a pre-commit-sized scan, and the history, schema and chart
+// benchmarks of their own scripts. Prints a table and writes bench/RESULTS.md. Medians of runs.
+//
+//   node bench/run.mjs [--corpus DIR] [--runs N] [--quick]
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const flag = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const corpus = path.resolve(flag('--corpus', path.join(root, '../shared/corpus')));
+const quick = args.includes('--quick');
+const runs = Number(flag('--runs', quick ? '1' : '3'));
+const smallRuns = quick ? 3 : 10;
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function node(argv, env = {}) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, argv, { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const wall = performance.now() - t0;
+  const m = /@@measure (\{.*\})/.exec(r.stderr ?? '');
+  return { wall, status: r.status, stdout: r.stdout, stderr: r.stderr, measure: m ? JSON.parse(m[1]) : undefined };
+}
+
+function kubelint(argv, env) {
+  const r = node([path.join(root, 'bench/measure-child.mjs'), ...argv], env);
+  if (!r.measure) throw new Error(`kubelint ${argv.join(' ')} failed:\n${r.stderr}`);
+  return r;
+}
+
+function repeat(n, fn) {
+  const results = [];
+  for (let i = 0; i < n; i++) results.push(fn());
+  return results;
+}
+
+const rows = [];
+function row(name, value, unit, target, ok) {
+  rows.push({ name, value, unit, target, ok });
+  console.log(`${name.padEnd(48)} ${String(value).padStart(10)} ${unit.padEnd(8)} ${target ?? ''}${ok === undefined ? '' : ok ? '  ok' : '  MISSED'}`);
+}
+
+console.log(`kubelint bench on ${corpus} (${runs} run(s) each for the corpus)\n`);
+
+// (a) parse floor: js-yaml over every manifest of the corpus, in a child so memory is its own.
+const floorScript = `
+import fs from 'node:fs'; import fg from 'fast-glob'; import yaml from 'js-yaml';
+const t0 = performance.now(); let docs = 0;
+for (const f of fg.sync('**/*.{yaml,yml,json}', { cwd: ${JSON.stringify(corpus)}, absolute: true, dot: true })) {
+  try { yaml.loadAll(fs.readFileSync(f, 'utf8'), () => docs++); } catch {}
+}
+process.stderr.write('@@measure ' + JSON.stringify({ ms: performance.now() - t0, maxRssKb: process.resourceUsage().maxRSS, docs }) + '\\n');`;
+fs.mkdirSync(path.join(root, 'bench/tmp'), { recursive: true });
+const floorFile = path.join(root, 'bench/tmp/parse-floor.mjs');
+fs.writeFileSync(floorFile, floorScript);
+const floor = repeat(runs, () => node([floorFile]).measure);
+const floorMs = median(floor.map((m) => m.ms));
+const floorRss = median(floor.map((m) => m.maxRssKb));
+row('(a) parse floor: js-yaml over the corpus', Math.round(floorMs), 'ms');
+
+// (b)(c)(f) full scan, no history: default workers, one worker.
+const scanArgs = ['scan', corpus, '--no-history', '--format', 'json', '--output', path.join(root, 'bench/tmp/corpus.json'), '--fail-on', 'none'];
+const full = repeat(runs, () => kubelint(scanArgs).measure);
+const fullMs = median(full.map((m) => m.ms));
+const fullRss = median(full.map((m) => m.maxRssKb));
+row('(b) scan of the corpus, all rules, no history', Math.round(fullMs), 'ms', `<= 2x floor (${(fullMs / floorMs).toFixed(2)}x)`, fullMs <= 2 * floorMs);
+const one = repeat(runs, () => kubelint(scanArgs, { KUBELINT_WORKERS: '1' }).measure);
+const oneMs = median(one.map((m) => m.ms));
+row('(c) same, one worker', Math.round(oneMs), 'ms', `all cores >= 1.6x faster (${(oneMs / fullMs).toFixed(2)}x)`, oneMs / fullMs >= 1.6);
+row('(f) peak memory of (b)', Math.round(fullRss / 1024), 'MB', `< 2x floor's ${Math.round(floorRss / 1024)} MB (${(fullRss / floorRss).toFixed(2)}x)`, fullRss < 2 * floorRss);
+
+// (d) start-up.
+const bare = median(repeat(smallRuns, () => node(['-e', '0']).wall));
+const version = median(repeat(smallRuns, () => node([path.join(root, 'bin/kubelint.js'), '--version']).wall));
+row('(d) kubelint --version', Math.round(version), 'ms', `within 30 ms of node -e 0 (${Math.round(bare)} ms)`, version - bare <= 30);
+
+// (e) pre-commit-sized scan of one small manifest.
+const small = path.join(root, 'fixtures/rules/probe-port-mismatch/named-port-typo.yaml');
+const oneFile = median(repeat(smallRuns, () => node([path.join(root, 'bin/kubelint.js'), 'scan', small, '--no-history', '--fail-on', 'none']).wall));
+row('(e) scan of one small manifest (whole process)', Math.round(oneFile), 'ms', 'under 200 ms', oneFile < 200);
+
+// (g) the history, schema and chart benchmarks of their issues, when present.
+const extra = [];
+for (const [name, script] of [['history', 'bench/history.mjs'], ['schema', 'bench/schema.mjs'], ['helm', 'bench/helm.mjs']]) {
+  if (!fs.existsSync(path.join(root, script))) continue;
+  const r = node([path.join(root, script), ...(quick ? ['--quick'] : [])]);
+  const text = (r.stdout || r.stderr).trim();
+  console.log(`\n(g) ${name}:\n${text}`);
+  extra.push({ name, script, text, status: r.status });
+}
+
+const findings = JSON.parse(fs.readFileSync(path.join(root, 'bench/tmp/corpus.json'), 'utf8'));
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const md = [
+  '# Benchmark results',
+  '',
+  `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}.`,
+  `Corpus: \`${path.relative(root, corpus)}\` (${findings.summary.files} files, ${findings.summary.documents} documents). Medians of ${runs} run(s) for corpus figures and ${smallRuns} for start-up.`,
+  '',
+  '| measure | value | target | met |',
+  '| --- | --- | --- | --- |',
+  ...rows.map((r) => `| ${r.name} | ${r.value} ${r.unit} | ${r.target ?? ''} | ${r.ok === undefined ? '' : r.ok ? 'yes' : 'no'} |`),
+  '',
+  ...extra.flatMap((e) => [`## ${e.name} (\`${e.script}\`)`, '', '```', e.text, '```', '']),
+].join('\n');
+if (!quick) fs.writeFileSync(path.join(root, 'bench/RESULTS.md'), md + '\n');
+console.log(quick ? '\n(--quick: bench/RESULTS.md not written)' : '\nwrote bench/RESULTS.md');
