@@ -10,12 +10,14 @@ const prebuild = path.join(root, 'scripts/prebuild');
 for (const step of fs.readdirSync(prebuild).filter((f) => f.endsWith('.mjs')).sort()) {
   await import(pathToFileURL(path.join(prebuild, step)).href);
 }
-// Build beside dist/ and swap it in, so a CLI running meanwhile never sees half a build.
-const dist = path.join(root, 'dist');
-const staging = path.join(root, `.dist-${process.pid}`);
+// Build beside dist/cli/ and swap it in, so a CLI running meanwhile never sees half a build.
+const dist = path.join(root, 'dist/cli');
+fs.mkdirSync(path.dirname(dist), { recursive: true });
+const staging = path.join(root, `dist/.cli-${process.pid}`);
 fs.rmSync(staging, { recursive: true, force: true });
 await build({
-  entryPoints: { kubelint: path.join(root, 'src/index.ts') },
+  // The CLI entry stays small; the engine loads lazily. `api` is the package's programmatic entry.
+  entryPoints: { kubelint: path.join(root, 'src/cli/main.ts'), api: path.join(root, 'src/index.ts') },
   outdir: staging,
   bundle: true,
   splitting: true,
@@ -30,7 +32,7 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
 });
 fs.writeFileSync(path.join(staging, '.stamp'), new Date().toISOString());
-const old = path.join(root, `.dist-old-${process.pid}`);
+const old = path.join(root, `dist/.cli-old-${process.pid}`);
 if (fs.existsSync(dist)) fs.renameSync(dist, old);
 fs.renameSync(staging, dist);
 fs.rmSync(old, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 
 const root = path.resolve(import.meta.dirname, '..');
-const stamp = path.join(root, 'dist/.stamp');
+const stamp = path.join(root, 'dist/cli/.stamp');
 
 function newest(dir) {
   let latest = 0;

@@ -9,7 +9,7 @@
 // written once. src/generated/k8s/index.js maps apiVersion/kind to a dynamic import(): the
 // bundler turns each into a lazily loaded chunk, and a scan loads only the kinds it meets.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AjvModule from 'ajv';
@@ -22,8 +22,11 @@ const standaloneCode = standaloneModule.default ?? standaloneModule;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const schemaRoot = join(root, 'schemas', 'k8s');
-const outRoot = join(root, 'src', 'generated', 'k8s');
-const defsDir = join(outRoot, 'defs');
+const finalRoot = join(root, 'src', 'generated', 'k8s');
+// Generation writes into a staging folder that is swapped in at the end, so concurrent builds
+// never see (or delete) a half-written tree.
+let outRoot = finalRoot;
+let defsDir = join(outRoot, 'defs');
 
 /** Definitions this small and without references are inlined where used, not given a module. */
 const INLINE_MAX_CHARS = 160;
@@ -155,9 +158,11 @@ function inputsHash(versionDirs) {
 function main() {
   const versionDirs = existsSync(schemaRoot) ? readdirSync(schemaRoot).filter((d) => /^v\d+\.\d+$/.test(d)).sort() : [];
   if (!versionDirs.length) throw new Error(`no schemas under ${schemaRoot}: run scripts/gen-k8s-schemas.ts`);
-  const stampPath = join(outRoot, '.inputs-hash');
   const hash = inputsHash(versionDirs);
-  if (existsSync(stampPath) && readFileSync(stampPath, 'utf8') === hash && existsSync(join(outRoot, 'index.js'))) return;
+  if (existsSync(join(finalRoot, '.inputs-hash')) && readFileSync(join(finalRoot, '.inputs-hash'), 'utf8') === hash && existsSync(join(finalRoot, 'index.js'))) return;
+  outRoot = `${finalRoot}.staging-${process.pid}`;
+  defsDir = join(outRoot, 'defs');
+  const stampPath = join(outRoot, '.inputs-hash');
   rmSync(outRoot, { recursive: true, force: true });
   mkdirSync(defsDir, { recursive: true });
   const written = new Set();
@@ -185,7 +190,11 @@ function main() {
   lines.push('};', '');
   writeFileSync(join(outRoot, 'index.js'), lines.join('\n'));
   writeFileSync(stampPath, hash);
-  console.log(`k8s validators: ${versionDirs.join(', ')}: ${written.size} modules in ${outRoot.slice(root.length + 1)}`);
+  const old = `${finalRoot}.old-${process.pid}`;
+  if (existsSync(finalRoot)) renameSync(finalRoot, old);
+  renameSync(outRoot, finalRoot);
+  rmSync(old, { recursive: true, force: true });
+  console.log(`k8s validators: ${versionDirs.join(', ')}: ${written.size} modules in ${finalRoot.slice(root.length + 1)}`);
 }
 
 main();
