@@ -27,8 +27,12 @@ export function rulesCommand(format: string, rules: Rule[] = allRules()): string
   if (format !== 'table') throw new UsageError(`unknown format "${format}" for rules (table or json)`);
   const idWidth = Math.max(...sorted.map((r) => r.id.length), 2);
   const famWidth = Math.max(...sorted.map((r) => r.family.length), 6);
-  const lines = [`${'ID'.padEnd(idWidth)}  ${'FAMILY'.padEnd(famWidth)}  SEVERITY  TITLE`];
-  for (const r of sorted) lines.push(`${r.id.padEnd(idWidth)}  ${r.family.padEnd(famWidth)}  ${r.severity.padEnd(8)}  ${r.title}`);
+  // An ORIGIN column only when config added rules (plugins, customRules), so the usual table stays as it was.
+  const origins = sorted.some((r) => (r.origin ?? 'builtin') !== 'builtin');
+  const originWidth = Math.max(...sorted.map((r) => (r.origin ?? 'builtin').length), 6);
+  const origin = (o: string) => (origins ? `${o.padEnd(originWidth)}  ` : '');
+  const lines = [`${'ID'.padEnd(idWidth)}  ${'FAMILY'.padEnd(famWidth)}  ${origin('ORIGIN')}SEVERITY  TITLE`];
+  for (const r of sorted) lines.push(`${r.id.padEnd(idWidth)}  ${r.family.padEnd(famWidth)}  ${origin(r.origin ?? 'builtin')}${r.severity.padEnd(8)}  ${r.title}`);
   lines.push('', `${sorted.length} rules. \`kubelint explain ID\` tells what a rule catches and how to fix it.`);
   return lines.join('\n') + '\n';
 }

@@ -7,7 +7,6 @@ import { BaselineError } from '../engine/baseline.js';
 import { runScanCommand, type ScanFlags } from './scan-command.js';
 import { explainCommand, initCommand, rulesCommand } from './info-commands.js';
 import { baselineCommand } from './baseline-command.js';
-import { configuredRules, reportRuleErrors } from '../plugins/cli.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -33,6 +32,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--staged', 'scan only what is staged in git (pre-commit)')
     .option('--since <rev>', 'history scan starts after this revision (or date)')
     .option('--all-refs', 'scan the history of every branch and tag, not only HEAD')
+    .option('--changed-since <rev>', 'report only findings in files that differ from this revision (pull requests)')
     .option('--baseline <file>', 'do not report findings recorded in this baseline')
     .option('--kube-version <x.y>', 'Kubernetes version for schemas and deprecations')
     .option('--target-arch <list>', 'node architectures, e.g. amd64,arm64')
@@ -46,6 +46,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'table or json').default('table'))
     .option('-c, --config <file>', 'configuration file (default: .kubelint.yaml found upward from the current folder)')
     .action(async (flags: { format: string; config?: string }) => {
+      const { configuredRules, reportRuleErrors } = await import('../plugins/cli.js');
       const { rules, errors } = await configuredRules(flags.config);
       process.stdout.write(rulesCommand(flags.format, rules));
       setExit(reportRuleErrors(errors));
@@ -57,6 +58,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .argument('<id>', 'rule id')
     .option('-c, --config <file>', 'configuration file (default: .kubelint.yaml found upward from the current folder)')
     .action(async (id: string, flags: { config?: string }) => {
+      const { configuredRules, reportRuleErrors } = await import('../plugins/cli.js');
       const { rules, errors } = await configuredRules(flags.config);
       process.stdout.write(explainCommand(id, rules));
       setExit(reportRuleErrors(errors));

@@ -1,6 +1,10 @@
 // Rules from outside kubelint: plugin modules and declarative `customRules` in config.
+// Ids of both carry a prefix (`<plugin>/` or `custom/`), so they never collide with built-ins,
+// which have none; collisions among them are errors.
 import type { KubelintConfig } from '../config/types.js';
 import type { Rule } from '../engine/rule.js';
+import { declarativeRules } from './declarative/rules.js';
+import { loadPlugins } from './load-plugins.js';
 
 export interface ExtraRules {
   rules: Rule[];
@@ -10,7 +14,24 @@ export interface ExtraRules {
 
 /** Load the rules that config adds. `configDir` resolves relative plugin paths. */
 export async function loadExtraRules(config: KubelintConfig, configDir: string): Promise<ExtraRules> {
-  void config;
-  void configDir;
-  return { rules: [], errors: [] };
+  const plugins = config.plugins?.length ? await loadPlugins(config.plugins, configDir) : { rules: [], errors: [] };
+  const declared = await declarativeRules(config.customRules ?? []);
+  const rules: Rule[] = [];
+  const errors = [...plugins.errors, ...declared.errors];
+  const seen = new Map<string, string>();
+  for (const rule of [...plugins.rules, ...declared.rules]) {
+    const origin = rule.origin ?? 'unknown';
+    const first = seen.get(rule.id);
+    if (first !== undefined) {
+      errors.push(`rule id ${rule.id} from ${describeOrigin(origin)} is already defined by ${describeOrigin(first)}; the second one is ignored`);
+      continue;
+    }
+    seen.set(rule.id, origin);
+    rules.push(rule);
+  }
+  return { rules, errors };
+}
+
+function describeOrigin(origin: string): string {
+  return origin === 'config' ? 'customRules in config' : `plugin "${origin}"`;
 }
