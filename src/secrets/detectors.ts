@@ -211,7 +211,7 @@ export const DETECTORS: Detector[] = [
     title: 'Microsoft Teams webhook URL',
     keywords: ['webhook.office.com', 'outlook.office.com/webhook', 'logic.azure.com'],
     pattern: re(
-      String.raw`(?:[A-Za-z0-9-]{1,63}\.webhook\.office\.com/webhookb2/|outlook\.office\.com/webhook/|logic\.azure\.com(?::443)?/workflows/)(?<secret>[A-Za-z0-9@/._?=&%-]{40,600})`,
+      String.raw`(?:\.webhook\.office\.com/webhookb2/|outlook\.office\.com/webhook/|logic\.azure\.com(?::443)?/workflows/)(?<secret>[A-Za-z0-9@/._?=&%-]{40,600})`,
     ),
     validate: (s) => /[0-9a-f]{8}-[0-9a-f]{4}-|[0-9a-f]{32}/i.test(s),
   },
@@ -375,10 +375,13 @@ export const DETECTORS: Detector[] = [
   },
 ];
 
+/** The line holding a match, cut to 400 characters either side so context checks stay bounded. */
 function lineAround(text: string, start: number, end: number): string {
-  const ls = text.lastIndexOf('\n', start) + 1;
-  const le = text.indexOf('\n', end);
-  return text.slice(ls, le < 0 ? text.length : le);
+  const window = around(text, start, end, 400);
+  const offset = Math.max(0, start - 400);
+  const ls = window.lastIndexOf('\n', start - offset) + 1;
+  const le = window.indexOf('\n', end - offset);
+  return window.slice(ls, le < 0 ? window.length : le);
 }
 
 /** Run one pattern detector over a text. */

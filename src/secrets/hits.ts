@@ -110,19 +110,23 @@ export function findLiteralEnvSecrets(ws: Workspace): SecretHit[] {
   });
 }
 
+interface Claim {
+  at: Locatable;
+  path: KeyPath;
+}
+
 /**
- * Stretches of each file that a structured secret rule already judges: Secret data and
- * SealedSecret ciphertext, secret-named env values (secret-literal-env, dockerfile-secret).
- * secret-pattern stays silent inside them so one secret is one finding.
+ * Values that a structured secret rule already judges, by file: Secret data and SealedSecret
+ * ciphertext, secret-named env values (secret-literal-env, dockerfile-secret). secret-pattern stays
+ * silent inside them so one secret is one finding. Positions are resolved only for files where a
+ * text detector matched (locating costs a position-keeping parse).
  */
-function claimedSpans(ws: Workspace): Map<string, Span[]> {
-  return ws.memo('secrets:claimed', () => {
-    const byFile = new Map<string, Span[]>();
+function claims(ws: Workspace): Map<string, Claim[]> {
+  return ws.memo('secrets:claims', () => {
+    const byFile = new Map<string, Claim[]>();
     const claim = (at: Locatable, path: KeyPath) => {
-      const span = at.unit.locate([...at.basePath, ...path], 'value');
-      if (span.end <= span.start) return;
       const list = byFile.get(at.unit.file.path) ?? [];
-      list.push(span);
+      list.push({ at, path });
       byFile.set(at.unit.file.path, list);
     };
     for (const obj of ws.ofKind('Secret')) {
@@ -143,38 +147,46 @@ function claimedSpans(ws: Workspace): Map<string, Span[]> {
   });
 }
 
-/** Every env value's span: passwords in DSNs there belong to dsn-embedded-password. */
-function envValueSpans(ws: Workspace): Map<string, Span[]> {
-  return ws.memo('secrets:env-spans', () => {
-    const byFile = new Map<string, Span[]>();
+/** Every env value, by file: passwords in connection strings there belong to dsn-embedded-password. */
+function envClaims(ws: Workspace): Map<string, Claim[]> {
+  return ws.memo('secrets:env-claims', () => {
+    const byFile = new Map<string, Claim[]>();
     for (const ev of ws.envValues) {
-      const span = ev.at.unit.locate([...ev.at.basePath, ...ev.path], 'value');
       const list = byFile.get(ev.at.unit.file.path) ?? [];
-      list.push(span);
+      list.push({ at: ev.at, path: ev.path });
       byFile.set(ev.at.unit.file.path, list);
     }
     return byFile;
   });
 }
 
-const overlaps = (spans: Span[] | undefined, s: Span): boolean => !!spans?.some((c) => c.start < s.end && s.start < c.end);
+function spansOf(list: Claim[] | undefined): Span[] {
+  return (list ?? []).map((c) => c.at.unit.locate([...c.at.basePath, ...c.path], 'value')).filter((s) => s.end > s.start);
+}
+
+const overlaps = (spans: Span[], s: Span): boolean => spans.some((c) => c.start < s.end && s.start < c.end);
+
+/** Detectors of passwords in connection strings: inside env values, dsn-embedded-password reports them. */
+const OWNED_BY_DSN_RULES = new Set(['url-credentials', 'connection-string-password']);
 
 /** Known credential formats and high-entropy secret-named values in every text file. */
 export function findPatternSecrets(ws: Workspace): SecretHit[] {
   return ws.memo('secrets:pattern', () => {
     const out: SecretHit[] = [];
-    const claimed = claimedSpans(ws);
-    const envSpans = envValueSpans(ws);
     for (const unit of ws.unitsOf<TextUnit>('text')) {
       const file = unit.file;
       if (isBinaryText(file.text)) continue;
+      const matches = scanText(file.text);
+      if (!matches.length) continue;
       const template = isTemplateEnvFile(file.path);
-      for (const m of scanText(file.text)) {
+      const claimed = spansOf(claims(ws).get(file.path));
+      const envSpans = spansOf(envClaims(ws).get(file.path));
+      for (const m of matches) {
         // Sample files hold sample values: only a recognisable credential format counts there.
         if (template && m.detector.generic) continue;
         const span = { start: m.start, end: m.end };
-        if (overlaps(claimed.get(file.path), span)) continue;
-        if (m.detector.id === 'url-credentials' && overlaps(envSpans.get(file.path), span)) continue;
+        if (overlaps(claimed, span)) continue;
+        if (OWNED_BY_DSN_RULES.has(m.detector.id) && overlaps(envSpans, span)) continue;
         const example = m.judgement === 'example';
         out.push({
           ruleId: 'secret-pattern',

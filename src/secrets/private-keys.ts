@@ -22,14 +22,20 @@ export function findPemKeys(text: string): KeyBlock[] {
   const out: KeyBlock[] = [];
   PEM_HEADER.lastIndex = 0;
   let m: RegExpExecArray | null;
+  // The next footer at or after the current header; searched again only once passed, so many
+  // headers without footers cost one forward scan, not one per header.
+  let footer: RegExpExecArray | null | undefined;
   while ((m = PEM_HEADER.exec(text))) {
     const start = m.index;
     const bodyStart = start + m[0].length;
-    PEM_FOOTER.lastIndex = bodyStart;
-    const footer = PEM_FOOTER.exec(text);
-    const endAt = footer ? footer.index : -1;
-    if (endAt < 0 || endAt - bodyStart > MAX_BLOCK) continue;
-    const after = endAt + footer![0].length;
+    if (footer === undefined || (footer && footer.index < bodyStart)) {
+      PEM_FOOTER.lastIndex = bodyStart;
+      footer = PEM_FOOTER.exec(text);
+    }
+    if (!footer) break;
+    const endAt = footer.index;
+    if (endAt - bodyStart > MAX_BLOCK) continue;
+    const after = endAt + footer[0].length;
     const close = text.indexOf('----', after);
     const end = close < 0 || close - after > 80 ? after : close + (text.startsWith('-----', close) ? 5 : 4);
     out.push({ start, end, kind: m[1].trim(), text: text.slice(start, end) });

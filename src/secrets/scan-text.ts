@@ -50,9 +50,21 @@ function dropOverlaps(matches: TextMatch[]): TextMatch[] {
       (order.get(a.detector) ?? 99) - (order.get(b.detector) ?? 99) ||
       a.start - b.start,
   );
+  // Kept matches never overlap each other, so sorted by start they are also sorted by end:
+  // a binary search finds the only neighbours a candidate could overlap.
   const kept: TextMatch[] = [];
   for (const m of ranked) {
-    if (!kept.some((k) => k.start < m.end && m.start < k.end)) kept.push(m);
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (kept[mid].start < m.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = kept[lo - 1];
+    const after = kept[lo];
+    if ((before && before.end > m.start) || (after && after.start < m.end)) continue;
+    kept.splice(lo, 0, m);
   }
-  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  return kept;
 }
