@@ -83,7 +83,10 @@ function parseFile(path: string, schemasDir: string): ParsedFile | undefined {
   if (!exported) return undefined;
   const decl = decls.get(exported.local);
   if (!decl) return undefined;
-  return { id: exported.id, localName: exported.local, decl, imports, sf, validatorPath: join(schemasDir, `${exported.id}.mjs`) };
+  // 4.x ships the validators as .mjs (and CommonJS .js); 5.x, ESM only, as .js.
+  const mjs = join(schemasDir, `${exported.id}.mjs`);
+  const validatorPath = existsSync(mjs) ? mjs : join(schemasDir, `${exported.id}.js`);
+  return { id: exported.id, localName: exported.local, decl, imports, sf, validatorPath };
 }
 
 /**

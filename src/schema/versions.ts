@@ -2,7 +2,7 @@
 // requested `kubernetesVersion` maps onto them.
 
 /** Keep in step with the folders in schemas/k8s (a test checks it). */
-export const SCHEMA_VERSIONS: readonly string[] = ['1.33'];
+export const SCHEMA_VERSIONS: readonly string[] = ['1.33', '1.36'];
 
 /** Compare 'X.Y' versions numerically ('1.9' < '1.10'). */
 export function compareVersions(a: string, b: string): number {

@@ -106,6 +106,15 @@ spec:
     expect(found.map((f) => f.problem.message)).toEqual(['spec.template.spec.containers[0].env[0].value must be a string, not an integer (8080): quote the value']);
   });
 
+  it('validates against the schemas of kubernetesVersion (a 1.34 field is unknown to 1.33)', async () => {
+    const text = edit('      containers:\n', '      hostnameOverride: web-0\n      containers:\n');
+    expect((await problemsOf(text, '1.33')).map((f) => f.problem.message)).toEqual(['unknown field "hostnameOverride" in spec.template.spec']);
+    expect(await problemsOf(text, '1.36')).toEqual([]);
+    expect(await problemsOf(text, '1.37')).toEqual([]);
+    // 1.34 and 1.35 have no schema set of their own: the newest older one (1.33) is used.
+    expect(await problemsOf(text, '1.35')).toHaveLength(1);
+  });
+
   it('names a mistyped kind of a built-in apiVersion', async () => {
     const found = await problemsOf('apiVersion: apps/v1\nkind: Deployement\nmetadata: { name: x }\n');
     expect(found.map((f) => [f.line, f.problem.message])).toEqual([[2, 'apps/v1 has no kind "Deployement"; did you mean "Deployment"?']]);
