@@ -19,7 +19,12 @@ export type ValidationStatus =
   /** No schema: a custom resource whose CRD is not in the scan, or a kind kubelint does not know. */
   | 'unknown-kind'
   /** Its CRD is in the scan but declares no schema for that version. */
-  | 'no-schema';
+  | 'no-schema'
+  /** A tool's own file that never reaches a cluster (kustomization.yaml): not validated, not counted. */
+  | 'tool-config';
+
+/** apiVersion groups of files that configure a tool rather than describe cluster objects. */
+const TOOL_CONFIG_GROUPS = /^(kustomize\.config\.k8s\.io|config\.kubernetes\.io|kpt\.dev|skaffold)\//;
 
 export interface ObjectValidation {
   object: K8sObject;
@@ -39,6 +44,7 @@ export function validateWorkspace(ws: Workspace): Promise<ObjectValidation[]> {
 /** Validate one object of the workspace. */
 export async function validateObject(ws: Workspace, object: K8sObject): Promise<ObjectValidation> {
   const version = ws.settings.kubernetesVersion;
+  if (TOOL_CONFIG_GROUPS.test(object.apiVersion)) return { object, status: 'tool-config', problems: [] };
   const builtin = await builtinValidator(version, object.apiVersion, object.kind);
   if (builtin) {
     const view = () => builtinSchema(version, object.apiVersion, object.kind);

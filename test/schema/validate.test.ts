@@ -181,7 +181,11 @@ spec:
   });
 
   it('skips custom resources without their CRD and counts them for the summary', async () => {
-    const ws = workspaceOf({ 'm.yaml': 'apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: { name: a }\nspec: { bogus: 1 }\n---\napiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: { name: b }\n' });
+    const ws = workspaceOf({
+      'm.yaml': 'apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: { name: a }\nspec: { bogus: 1 }\n---\napiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: { name: b }\n',
+      // A kustomization is the tool's own file, not a cluster object: neither checked nor counted.
+      'kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [m.yaml]\n',
+    });
     const results = await validateWorkspace(ws);
     expect(results.flatMap((r) => r.problems)).toEqual([]);
     expect((await unvalidatedObjects(ws)).map((o) => o.name)).toEqual(['a', 'b']);
