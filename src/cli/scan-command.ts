@@ -18,6 +18,7 @@ function progressBar(done: number, total: number): void {
 
 export interface ScanFlags {
   allRefs?: boolean;
+  changedSince?: string;
   format: string[];
   output?: string;
   config?: string;
@@ -82,6 +83,7 @@ export async function runScanCommand(paths: string[], flags: ScanFlags): Promise
     staged: flags.staged,
     since: flags.since,
     allRefs: flags.allRefs,
+    changedSince: flags.changedSince,
     onHistoryProgress: process.stderr.isTTY ? progressBar : undefined,
   });
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');

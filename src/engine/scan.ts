@@ -13,6 +13,7 @@ import { FindingFactory } from './findings.js';
 import { selectRules, type ActiveRule } from './select.js';
 import { CommentSuppressions, ConfigSuppressions } from './suppress.js';
 import { loadExtraRules } from '../plugins/index.js';
+import { changedFiles } from './changed.js';
 
 export interface ScanOptions {
   paths: string[];
@@ -35,6 +36,8 @@ export interface ScanOptions {
   staged?: boolean;
   since?: string;
   allRefs?: boolean;
+  /** Report only findings in files that differ from this revision (pull-request mode). */
+  changedSince?: string;
   /** Called while the history scan walks commits. */
   onHistoryProgress?: (done: number, total: number) => void;
 }
@@ -159,10 +162,13 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const baselinePath = opts.baseline ?? (config.baseline ? path.resolve(configDir, config.baseline) : undefined);
   const baseline = baselinePath && !opts.ignoreBaseline ? readBaseline(baselinePath) : new Set<string>();
 
+  // Cross-object rules saw everything; only the reporting is limited to changed files.
+  const changed = opts.changedSince ? await changedFiles(root, opts.changedSince) : undefined;
   let suppressed = 0;
   let baselined = 0;
   const findings: Finding[] = [];
   for (const f of factory.findings) {
+    if (changed && !f.commit && !changed.has(f.file)) continue;
     if (comments.suppresses(f) || configIgnores.suppresses(f)) suppressed++;
     else if (baseline.has(f.fingerprint)) baselined++;
     else findings.push(f);
