@@ -1,3 +1,6 @@
 import type { Rule } from '../../src/engine/rule.js';
+import archPlatformPinned from './arch-platform-pinned.js';
+import archCrossBuild from './arch-cross-build.js';
+import archTargetMismatch from './arch-target-mismatch.js';
 
-export const rules: Rule[] = [];
+export const rules: Rule[] = [archPlatformPinned, archCrossBuild, archTargetMismatch];

@@ -5,7 +5,7 @@ import type { KeyPath, Locatable, Span } from '../model.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { DockerfileUnit } from '../sources/dockerfile.js';
 import { expandShell, findDockerBuilds, shellAssignments, shellCommands, ScriptUnit, type DockerBuildCommand } from '../sources/scripts.js';
-import { locateInScalar, resolveExpressions, workflows, type Workflow, type WorkflowJob, type WorkflowStep } from '../sources/workflow.js';
+import { locateInScalar, resolveExpressions, substituteKnown, workflows, type Workflow, type WorkflowJob, type WorkflowStep } from '../sources/workflow.js';
 import { repositoryPattern, type RepositoryPattern } from './images.js';
 import { parsePlatformList, runnerArch } from './platform.js';
 
@@ -111,11 +111,11 @@ function actionTags(wf: Workflow, job: WorkflowJob, step: WorkflowStep): string[
       const metaStep = job.steps.find((s) => s.id === meta[1] && /docker\/metadata-action/.test(s.uses ?? ''));
       for (const image of splitList(metaStep?.with.images ?? '')) {
         const name = image.split(',')[0].replace(/^name=/, '');
-        out.push(...(resolveExpressions(name, wf, job, metaStep) ?? [name]));
+        out.push(...(resolveExpressions(name, wf, job, metaStep) ?? [metaStep ? substituteKnown(name, wf, job, metaStep) : name]));
       }
       continue;
     }
-    out.push(...(resolveExpressions(tag, wf, job, step) ?? [tag]));
+    out.push(...(resolveExpressions(tag, wf, job, step) ?? [substituteKnown(tag, wf, job, step)]));
   }
   return out;
 }
@@ -153,7 +153,7 @@ function workflowBuilds(ws: Workspace): ImageBuild[] {
             where: label,
             archs: fromPlatforms ? archsOfPlatforms(resolveExpressions(platforms, wf, job, step)) : archsOfRunner(job),
             archsFrom: fromPlatforms ? 'platforms' : 'runner',
-            archsText: fromPlatforms ? platforms.trim() : `runs-on: ${job.runsOn.map((l) => l.join(', ')).join(' | ')}`,
+            archsText: fromPlatforms ? `platforms: ${platforms.trim()}` : `runs-on: ${job.runsOn.map((l) => l.join(', ')).join(' | ')}`,
             report: { at: { unit: wf.doc, basePath: [] }, path: fromPlatforms ? [...step.path, 'with', 'platforms'] : [...step.path, 'uses'] },
             tags,
             repositories: patterns(tags),
@@ -172,7 +172,7 @@ function workflowBuilds(ws: Workspace): ImageBuild[] {
               where: label,
               bases: [workdir],
               resolve: (text) => {
-                const expanded = resolveExpressions(text, wf, job, step);
+                const expanded = resolveExpressions(substituteKnown(text, wf, job, step), wf, job, step);
                 if (!expanded) return undefined;
                 const shell = expanded.map((e) => expandShell(e, vars));
                 return shell.every((s): s is string => s !== undefined) ? shell : undefined;
@@ -207,15 +207,16 @@ interface CommandContext {
 function commandBuild(ws: Workspace, cmd: DockerBuildCommand, c: CommandContext): ImageBuild {
   const tags = cmd.tags.flatMap((t) => c.resolve(t) ?? [t]);
   const platform = cmd.platform;
+  const platformValues = platform ? c.resolve(platform.value) : undefined;
   const context = cmd.context ? c.resolve(cmd.context)?.[0] : undefined;
   const file = cmd.file ? c.resolve(cmd.file)?.[0] : undefined;
   return {
     origin: c.origin,
     file: c.file,
     where: c.where,
-    archs: platform ? archsOfPlatforms(c.resolve(platform.value)) : c.runnerArchs,
+    archs: platform ? archsOfPlatforms(platformValues) : c.runnerArchs,
     archsFrom: platform ? 'platforms' : 'runner',
-    archsText: platform ? platform.value : c.runnerText,
+    archsText: platform ? `--platform ${platform.value}${/\$/.test(platform.value) && platformValues ? ` = ${platformValues.join(',')}` : ''}` : c.runnerText,
     report: { at: c.at, span: c.spanOf(platform ? platform.span : { start: cmd.span.start, end: cmd.span.start + cmd.tool.length }) },
     tags,
     repositories: patterns(tags),

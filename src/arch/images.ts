@@ -48,9 +48,10 @@ export function repositoryPattern(tag: string): RepositoryPattern | undefined {
   const pieces = t.split(/(\$\{\{[\s\S]*?\}\}|\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*)/);
   const literal = pieces.filter((_, i) => i % 2 === 0).join('');
   if (pieces.length === 1) return { text: imageRepository(t), regex: exactRegex(imageRepository(t)), exact: true };
-  // Drop the tag part: everything after the last ':' that follows the last '/'.
-  const slash = t.lastIndexOf('/');
-  const colon = t.lastIndexOf(':');
+  // Drop the tag part: everything after the last ':' that follows the last '/' (outside the expressions).
+  const masked = t.replace(/\$\{\{[\s\S]*?\}\}|\$\{[^}]*\}/g, (m) => '_'.repeat(m.length));
+  const slash = masked.lastIndexOf('/');
+  const colon = masked.lastIndexOf(':');
   const repoText = colon > slash ? t.slice(0, colon) : t;
   const repoPieces = repoText.split(/(\$\{\{[\s\S]*?\}\}|\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*)/);
   const repoLiteral = repoPieces.filter((_, i) => i % 2 === 0).join('').replace(/[/:.-]/g, '');

@@ -122,6 +122,25 @@ export class DockerfileUnit implements Unit {
     return ins.span;
   }
 
+  /**
+   * `path` when what it points at starts on the instruction's first line, else the instruction:
+   * a `# kubelint-ignore` comment above an instruction then always reaches its findings.
+   */
+  onFirstLine(index: number, path: KeyPath): KeyPath {
+    const ins = this.instructions[index];
+    if (!ins) return path;
+    const nl = this.file.text.indexOf('\n', ins.keywordSpan.start);
+    const firstLineEnd = nl < 0 ? this.file.text.length : nl;
+    return this.locate(path).start <= firstLineEnd ? path : ['instructions', index];
+  }
+
+  /** Stages from this one down to the stage it is built on (`FROM base AS final` -> final, base). */
+  chain(stage: DockerStage): DockerStage[] {
+    const out: DockerStage[] = [];
+    for (let s: DockerStage | undefined = stage; s && !out.includes(s); s = s.parent !== undefined ? this.stages[s.parent] : undefined) out.push(s);
+    return out;
+  }
+
   stageOf(instruction: number): DockerStage | undefined {
     return this.stages[this.instructions[instruction]?.stage ?? -1];
   }

@@ -145,6 +145,14 @@ export function resolveExpressions(text: string, wf: Workflow, job: WorkflowJob,
   return results.map((r) => r + tail);
 }
 
+/** Replace the `${{ env.X }}` / single-valued `${{ matrix.X }}` expressions that are known; leave the others. */
+export function substituteKnown(text: string, wf: Workflow, job: WorkflowJob, step?: WorkflowStep): string {
+  return text.replace(/\$\{\{[\s\S]*?\}\}/g, (whole) => {
+    const one = resolveExpressions(whole, wf, job, step);
+    return one && one.length === 1 ? one[0] : whole;
+  });
+}
+
 /**
  * Offsets of a piece of a scalar's value in the file: `valueText.slice(start, end)` is searched
  * inside the scalar's source (block scalars are indented copies of their value).
