@@ -48,8 +48,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(async (flags: { format: string; config?: string }) => {
       const { configuredRules, reportRuleErrors } = await import('../plugins/cli.js');
       const { rules, errors } = await configuredRules(flags.config);
-      process.stdout.write(rulesCommand(flags.format, rules));
       setExit(reportRuleErrors(errors));
+      process.stdout.write(rulesCommand(flags.format, rules));
     });
 
   program
@@ -60,8 +60,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(async (id: string, flags: { config?: string }) => {
       const { configuredRules, reportRuleErrors } = await import('../plugins/cli.js');
       const { rules, errors } = await configuredRules(flags.config);
-      process.stdout.write(explainCommand(id, rules));
+      // Errors first: a rule of a plugin that failed to load is then "unknown" for a reason.
       setExit(reportRuleErrors(errors));
+      process.stdout.write(explainCommand(id, rules));
     });
 
   program

@@ -55,6 +55,9 @@ describe('kubelint rules and explain with config', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^kubelint: plugin "\.\/tools\/gone\.mjs" failed to load: file not found/m);
     expect(json(run).map((r: any) => r.id)).toContain('acme/no-nodeport-in-prod');
+    const explained = runCli(['explain', 'gone/some-rule'], { cwd: dir });
+    expect(explained.status).toBe(2);
+    expect(explained.stderr).toMatch(/plugin "\.\/tools\/gone\.mjs" failed to load[\s\S]*unknown rule "gone\/some-rule"/);
   });
 });
 
