@@ -32,6 +32,18 @@ function startCommand(unit: DockerfileUnit, final: DockerStage): string | undefi
   return undefined;
 }
 
+/** `["uvicorn", "main:app"]` -> `uvicorn main:app`, shortened for a message. */
+function shortCommand(args: string): string {
+  let text = args.trim();
+  try {
+    const list = JSON.parse(text);
+    if (Array.isArray(list)) text = list.join(' ');
+  } catch {
+    // Shell form: keep as written.
+  }
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
 export default defineRule({
   id: 'dockerfile-requirements-not-installed',
   family: 'dockerfile',
@@ -69,7 +81,7 @@ export default defineRule({
       report({
         at: { unit, basePath: [] },
         path: ['instructions', final.from],
-        message: `${prefix}${manifest} is in the build context and the image runs Python${start ? ` (${start.trim().slice(0, 60)})` : ''}, but no stage installs it: the app will fail with ModuleNotFoundError. Add ${how} before copying the code`,
+        message: `${prefix}${manifest} is in the build context and the image runs Python${start ? ` (${shortCommand(start)})` : ''}, but no stage installs it: the app will fail with ModuleNotFoundError. Add ${how} before copying the code`,
       });
     }
   },

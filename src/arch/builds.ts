@@ -140,7 +140,7 @@ function workflowBuilds(ws: Workspace): ImageBuild[] {
     for (const job of wf.jobs) {
       const jobPushes = job.steps.some((s) => /\bdocker\s+(image\s+)?push\b/.test(s.run ?? ''));
       for (const step of job.steps) {
-        const label = `job ${job.id}, step ${step.name ? `"${step.name}"` : `#${step.index + 1}`}`;
+        const label = `job ${job.id}, step ${step.name ? `"${step.name}"` : step.uses ?? `#${step.index + 1}`}`;
         if (/^docker\/build-push-action@/.test(step.uses ?? '')) {
           const platforms = step.with.platforms;
           const tags = actionTags(wf, job, step);

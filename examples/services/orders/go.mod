@@ -1,0 +1,3 @@
+module github.com/acme-shop/orders
+
+go 1.22
