@@ -24,3 +24,75 @@ describe('golden charts render exactly as written by hand', () => {
     for (const f of r.files) expect(f.text.startsWith('# Source: basic/templates/')).toBe(true);
   });
 });
+
+describe('subcharts, dependencies and values', () => {
+  it('umbrella: dir and .tgz subcharts, aliases, conditions, tags, globals, import-values, library defines', async () => {
+    const r = await render('umbrella');
+    expect(r.problems).toEqual([]);
+    expect(renderedDocs(r.files)).toEqual(expectedDocs(`${ROOT}/${CHARTS}/expected/umbrella.yaml`));
+    // Library charts contribute defines but never render their own manifests.
+    expect(r.files.some((f) => f.path.includes('/common/'))).toBe(false);
+    // A packaged subchart's files are named inside the archive.
+    expect(r.files.map((f) => f.path)).toContain(`${CHARTS}/umbrella/charts/cache-0.1.0.tgz/cache/templates/service.yaml`);
+  });
+
+  it('umbrella: --set toggles tags and conditions as Helm does', async () => {
+    const sources = async (set: string[]) => renderedDocs((await render('umbrella', { set })).files).map((d) => d.source);
+    expect(await sources(['tags.storage=false'])).not.toContain('umbrella/charts/redis/templates/service.yaml');
+    expect(await sources(['worker.enabled=true'])).toContain('umbrella/charts/worker/templates/configmap.yaml');
+    expect(await sources(['api.enabled=false'])).not.toContain('umbrella/charts/api/templates/deployment.yaml');
+  });
+
+  it('legacy-v1: apiVersion v1 chart with requirements.yaml and parent overrides of subchart values', async () => {
+    const r = await render('legacy-v1');
+    expect(r.problems).toEqual([]);
+    expect(renderedDocs(r.files)).toEqual(expectedDocs(`${ROOT}/${CHARTS}/expected/legacy-v1.yaml`));
+  });
+
+  it('features: .Files, .Capabilities, .Release, .Chart, .Template, tpl, lookup and sprig', async () => {
+    const r = await render('features', { kubeVersion: '1.29.4' });
+    expect(r.problems).toEqual([]);
+    expect(renderedDocs(r.files)).toEqual(expectedDocs(`${ROOT}/${CHARTS}/expected/features.yaml`));
+  });
+
+  it('schema: values.schema.json violations are problems at the values line', async () => {
+    const r = await render('schema');
+    expect(r.problems).toHaveLength(1);
+    const p = r.problems[0];
+    expect(p.ruleId).toBe('helm-render-error');
+    expect(p.file.path).toBe(`${CHARTS}/schema/values.yaml`);
+    expect(p.file.text.slice(p.span.start, p.span.end)).toBe('pullPolicy: Sometimes');
+    expect(p.message).toMatch(/pullPolicy.*allowed values/);
+    const ok = await render('schema', { set: ['image.pullPolicy=Always'] });
+    expect(ok.problems).toEqual([]);
+    const bad = await render('schema', { set: ['replicaCount=0'] });
+    expect(bad.problems.map((x) => x.message).join('\n')).toMatch(/replicaCount: must be >= 1/);
+  });
+});
+
+describe('render errors become problems at the template line', () => {
+  it('errors: required, fail, unknown function, nil pointer in a helper, bad YAML', async () => {
+    const r = await render('errors');
+    expect(renderedDocs(r.files)).toEqual(expectedDocs(`${ROOT}/${CHARTS}/expected/errors.yaml`));
+    const at = (p: (typeof r.problems)[number]) => {
+      const before = p.file.text.slice(0, p.span.start);
+      return `${p.file.path.replace(`${CHARTS}/errors/`, '')}:${before.split('\n').length}`;
+    };
+    const got = r.problems.map((p) => [at(p), p.ruleId, p.message]);
+    expect(got).toEqual([
+      ['templates/bad-yaml.yaml:6', 'helm-render-error', expect.stringMatching(/^YAML parse error on errors\/templates\/bad-yaml.yaml/)],
+      ['templates/fail.yaml:2', 'helm-render-error', 'execution error at (errors/templates/fail.yaml:2:5): mode "fast" is not supported'],
+      ['templates/_helpers.tpl:2', 'helm-render-error', expect.stringMatching(/executing "errors.deep" at <\.Values\.missing\.child>: nil pointer evaluating interface \{\}\.child \(via include at errors\/templates\/nil-field.yaml:6:9\)/)],
+      ['templates/required.yaml:6', 'helm-render-error', 'execution error at (errors/templates/required.yaml:6:12): database.host is required'],
+      ['templates/unknown-func.yaml:6', 'helm-render-error', 'parse error at (errors/templates/unknown-func.yaml:6): function "env" not defined'],
+    ]);
+    const unknown = r.problems.find((p) => p.message.includes('"env"'))!;
+    expect(unknown.file.text.slice(unknown.span.start, unknown.span.start + 3)).toBe('env');
+  });
+
+  it('a missing chart directory or Chart.yaml is a problem, not a crash', async () => {
+    const r = await renderChart(`${CHARTS}/does-not-exist`, { root: ROOT });
+    expect(r.files).toEqual([]);
+    expect(r.problems[0].message).toMatch(/chart cannot be loaded/);
+  });
+});

@@ -143,6 +143,8 @@ class State implements CallContext {
     private readonly depth: number,
     private readonly includeDepth: Map<string, number>,
     private readonly localDefines?: Map<string, Define>,
+    /** The executing template's name (a file, or a define), for messages. */
+    private readonly name: string = source.name,
   ) {
     this.vars = [{ name: '$', value: root }];
   }
@@ -151,7 +153,7 @@ class State implements CallContext {
   private error(pos: number, msg: string, at?: string): never {
     const { line, column } = this.source.file.position(pos);
     const where = `${this.source.name}:${line}:${column}`;
-    throw new ExecError(`template: ${where}: executing "${this.source.name}" at <${at ?? '?'}>: ${msg}`, this.source, pos, 'exec', msg);
+    throw new ExecError(`template: ${where}: executing "${this.name}" at <${at ?? '?'}>: ${msg}`, this.source, pos, 'exec', msg);
   }
 
   private fail(pos: number, msg: string): never {
@@ -195,7 +197,7 @@ class State implements CallContext {
         const data = node.pipe ? this.evalPipeline(dot, node.pipe) : null;
         const def = this.lookupDefine(node.name);
         if (!def) this.error(node.pos, `template: no template ${JSON.stringify(node.name)} associated with template ${JSON.stringify(this.source.name)}`, `template ${JSON.stringify(node.name)}`);
-        this.runDefine(def, data, this.out, node.pos);
+        this.runDefine(def, data, this.out, node.pos, node.name);
         return undefined;
       }
       case 'break': case 'continue':
@@ -207,9 +209,9 @@ class State implements CallContext {
     return this.localDefines?.get(name) ?? this.set.defines.get(name);
   }
 
-  private runDefine(def: Define, data: unknown, out: MappedWriter, pos: number): void {
+  private runDefine(def: Define, data: unknown, out: MappedWriter, pos: number, name: string): void {
     if (this.depth >= MAX_DEPTH) this.error(pos, `exceeded maximum template depth (${MAX_DEPTH})`);
-    const st = new State(this.set, def.source, out, data, this.depth + 1, this.includeDepth, this.localDefines);
+    const st = new State(this.set, def.source, out, data, this.depth + 1, this.includeDepth, this.localDefines, name);
     st.walkList(data, def.list);
   }
 
@@ -346,7 +348,7 @@ class State implements CallContext {
     this.includeDepth.set(name, count + 1);
     const writer = new MappedWriter();
     try {
-      this.runDefine(def, data, writer, this.actionNode.pos);
+      this.runDefine(def, data, writer, this.actionNode.pos, name);
     } finally {
       this.includeDepth.set(name, count);
     }
