@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -17,7 +18,7 @@ const staging = path.join(root, `dist/.cli-${process.pid}`);
 fs.rmSync(staging, { recursive: true, force: true });
 await build({
   // The CLI entry stays small; the engine loads lazily. `api` is the package's programmatic entry.
-  entryPoints: { kubelint: path.join(root, 'src/cli/main.ts'), api: path.join(root, 'src/index.ts') },
+  entryPoints: { kubelint: path.join(root, 'src/cli/main.ts'), api: path.join(root, 'src/index.ts'), 'rules-api': path.join(root, 'src/rules-api.ts') },
   outdir: staging,
   bundle: true,
   splitting: true,
@@ -31,6 +32,8 @@ await build({
   banner: { js: "import { createRequire as __kubelintCreateRequire } from 'node:module'; const require = __kubelintCreateRequire(import.meta.url);" },
   chunkNames: 'chunks/[name]-[hash]',
 });
+// Type declarations of the plugin API, so plugin authors get completion and type checks.
+execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.types.json'), '--outDir', path.join(staging, 'types')], { stdio: 'inherit' });
 fs.writeFileSync(path.join(staging, '.stamp'), new Date().toISOString());
 const old = path.join(root, `dist/.cli-old-${process.pid}`);
 if (fs.existsSync(dist)) fs.renameSync(dist, old);

@@ -88,7 +88,14 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const { config, path: configPath } = loadConfig(opts.config, root);
   const configDir = configPath ? path.dirname(configPath) : root;
   const extra = await loadExtraRules(config, configDir);
-  const rules = selectRules(config, { only: opts.onlyRules, disable: opts.disableRules }, extra.rules);
+  let rules: ActiveRule[];
+  try {
+    rules = selectRules(config, { only: opts.onlyRules, disable: opts.disableRules }, extra.rules);
+  } catch (err) {
+    // A rule "unknown" because its plugin failed to load: say why it failed first.
+    if (err instanceof UsageError && extra.errors.length) throw new UsageError(`${extra.errors.join('\n')}\n${err.message}`);
+    throw err;
+  }
   const pathIgnores = (config.ignore ?? []).filter((e): e is string => typeof e === 'string');
   const ruleIgnores = (config.ignore ?? []).filter((e): e is IgnoreEntry => typeof e !== 'string');
 
