@@ -1,7 +1,7 @@
 import { defineRule, type Report } from '../../src/engine/rule.js';
-import { mapSelectorMatches } from '../../src/workspace/selectors.js';
-import { serviceIndex, type ServiceInfo } from '../../src/workspace/services.js';
-import type { PodTemplate } from '../../src/workspace/types.js';
+import { selectsTemplate, serviceIndex, type ServiceInfo } from '../../src/workspace/services.js';
+import type { K8sObject, PodTemplate } from '../../src/workspace/types.js';
+import type { Workspace } from '../../src/workspace/workspace.js';
 
 /** Values that look like the same label written differently: `back-end`/`backend`, `paymnts`/`payments`. */
 function similar(a: string, b: string): boolean {
@@ -33,7 +33,7 @@ function closest(selector: Record<string, string>, templates: PodTemplate[]): Ca
   let best: Candidate | undefined;
   let bestScore = -1;
   for (const t of templates) {
-    const r = mapSelectorMatches(selector, t.labels);
+    const r = selectsTemplate(selector, t);
     const look = r.failures.filter((f) => t.labels[f.key] !== undefined && similar(f.expected, t.labels[f.key])).length;
     const present = r.failures.filter((f) => f.key in t.labels).length;
     const score = r.satisfied * 10000 + look * 100 + present;
@@ -43,6 +43,29 @@ function closest(selector: Record<string, string>, templates: PodTemplate[]): Ca
     }
   }
   return best;
+}
+
+/** Custom resources that never create pods of their own (monitoring, certificates, secrets, routing). */
+const PODLESS_KINDS = new Set([
+  'ServiceMonitor', 'PodMonitor', 'PrometheusRule', 'Probe', 'Certificate', 'Issuer', 'CertificateRequest',
+  'ExternalSecret', 'SecretStore', 'SealedSecret', 'VirtualService', 'DestinationRule', 'Gateway', 'HTTPRoute',
+  'GRPCRoute', 'TLSRoute', 'TCPRoute', 'ReferenceGrant', 'ServiceEntry', 'Sidecar', 'AuthorizationPolicy',
+  'PeerAuthentication', 'RequestAuthentication', 'IngressRoute', 'IngressRouteTCP', 'Middleware', 'ScaledObject',
+  'TriggerAuthentication', 'VerticalPodAutoscaler', 'BackendConfig', 'FrontendConfig', 'ManagedCertificate',
+]);
+const BUILTIN_GROUP = /^(v1|(apps|batch|policy|autoscaling|extensions)\/[^/]+|[a-z0-9.-]*\.k8s\.io\/[^/]+)$/;
+/** Label prefixes of Kubernetes itself; other prefixes (`cnpg.io/`, `strimzi.io/`) belong to operators. */
+const STANDARD_PREFIX = /^([a-z0-9.-]*\.)?(kubernetes\.io|k8s\.io)\//;
+
+/**
+ * Why pods outside the scanned workloads may carry these labels: a custom resource in the namespace that an
+ * operator turns into pods, or a selector key with an operator's prefix that no scanned pod template uses.
+ */
+function mayHaveOtherPods(ws: Workspace, svc: ServiceInfo, templates: PodTemplate[]): string | undefined {
+  const cr = ws.objects.find((o: K8sObject) => o.namespace === svc.namespace && !BUILTIN_GROUP.test(o.apiVersion) && !PODLESS_KINDS.has(o.kind));
+  if (cr) return `${cr.kind} "${cr.name}"`;
+  const foreign = Object.keys(svc.selector ?? {}).find((k) => k.includes('/') && !STANDARD_PREFIX.test(k) && !templates.some((t) => k in t.labels));
+  return foreign ? `label ${foreign}` : undefined;
 }
 
 function describe(t: PodTemplate): string {
@@ -62,15 +85,15 @@ export default defineRule({
     good: 'kind: Service\nspec:\n  selector: { app: cart, tier: back-end }\n---\nkind: Deployment\nspec:\n  template:\n    metadata:\n      labels: { app: cart, tier: back-end }',
   },
   peers: { kubeLinter: ['dangling-service'], kubeScore: ['service-targets-pod'] },
-  notes: 'Only checked when the scan holds workloads of the Service\'s namespace, so scanning one folder of a larger repo stays quiet. Services without a selector (manual Endpoints, ExternalName) are skipped.',
+  notes: 'Only checked when the scan holds workloads of the Service\'s namespace, so scanning one folder of a larger repo stays quiet. Services without a selector (manual Endpoints, ExternalName) are skipped. Labels that controllers add to pods (`statefulset.kubernetes.io/pod-name`, `pod-template-hash`, `job-name`) count as present. When nothing in the namespace resembles the selector and pods may come from elsewhere (a custom resource an operator turns into pods, or an operator label prefix such as `cnpg.io/` that no scanned template uses), the Service is not reported.',
   check(ws, report) {
     const index = serviceIndex(ws);
     for (const svc of index.services) {
       if (!svc.selector || svc.selects.length) continue;
       const templates = index.templatesIn(svc.namespace);
       if (!templates.length) continue;
-      const elsewhere = ws.podTemplates.find((t) => t.owner.namespace !== svc.namespace && mapSelectorMatches(svc.selector!, t.labels).matches);
-      reportNoMatch(svc, svc.selector, templates, elsewhere, report);
+      const elsewhere = ws.podTemplates.find((t) => t.owner.namespace !== svc.namespace && selectsTemplate(svc.selector!, t).matches);
+      reportNoMatch(svc, svc.selector, templates, elsewhere, mayHaveOtherPods(ws, svc, templates), report);
     }
   },
 });
@@ -80,12 +103,15 @@ function reportNoMatch(
   selector: Record<string, string>,
   templates: PodTemplate[],
   elsewhere: PodTemplate | undefined,
+  otherPods: string | undefined,
   report: Report,
 ): void {
   const where = `namespace "${svc.namespace}"`;
   const candidate = closest(selector, templates);
   // A partial match: some labels agree, or every differing value is a look-alike of the pods' value.
   if (!candidate || (candidate.satisfied === 0 && candidate.similar < candidate.failing)) {
+    // Nothing in the scan resembles the selector: pods made by an operator may be what it is meant for.
+    if (otherPods && !elsewhere) return;
     report({
       at: svc.object,
       path: ['spec', 'selector'],
@@ -94,7 +120,7 @@ function reportNoMatch(
     return;
   }
   const best = candidate.template;
-  const result = mapSelectorMatches(selector, best.labels);
+  const result = selectsTemplate(selector, best);
   const first = result.failures[0];
   const differences = result.failures.map((f) => {
     const actual = best.labels[f.key];

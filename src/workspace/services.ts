@@ -2,7 +2,7 @@
 import type { K8sObject, PodTemplate } from './types.js';
 import type { Workspace } from './workspace.js';
 import { isObjectLike } from './objects.js';
-import { mapSelectorMatches } from './selectors.js';
+import { mapSelectorMatches, type SelectorResult } from './selectors.js';
 
 export interface ServicePortInfo {
   /** Index in `spec.ports`. */
@@ -80,6 +80,54 @@ function selectorOf(spec: any): Record<string, string> | undefined {
   return Object.fromEntries(entries.map(([k, v]) => [k, String(v)]));
 }
 
+/**
+ * Labels that controllers add to the pods they create, which pod templates never show:
+ * `statefulset.kubernetes.io/pod-name` (per-pod Services of a StatefulSet), `pod-template-hash`, `job-name`...
+ * Each label maps to a test of the values the controller can give it.
+ */
+function controllerLabels(t: PodTemplate): Record<string, (v: string) => boolean> {
+  const owner = t.owner;
+  switch (owner.kind) {
+    case 'StatefulSet': {
+      const prefix = `${owner.name}-`;
+      return {
+        'statefulset.kubernetes.io/pod-name': (v) => v.startsWith(prefix) && /^\d+$/.test(v.slice(prefix.length)),
+        'apps.kubernetes.io/pod-index': (v) => /^\d+$/.test(v),
+        'controller-revision-hash': () => true,
+      };
+    }
+    case 'Deployment':
+      return { 'pod-template-hash': () => true };
+    case 'DaemonSet':
+      return { 'controller-revision-hash': () => true, 'pod-template-generation': () => true };
+    case 'Job':
+      return {
+        'job-name': (v) => v === owner.name,
+        'batch.kubernetes.io/job-name': (v) => v === owner.name,
+        'controller-uid': () => true,
+        'batch.kubernetes.io/controller-uid': () => true,
+      };
+    case 'CronJob':
+      return {
+        'job-name': (v) => v.startsWith(`${owner.name}-`),
+        'batch.kubernetes.io/job-name': (v) => v.startsWith(`${owner.name}-`),
+        'controller-uid': () => true,
+        'batch.kubernetes.io/controller-uid': () => true,
+      };
+    default:
+      return {};
+  }
+}
+
+/** A Service selector against a pod template, counting the labels the workload's controller adds. */
+export function selectsTemplate(selector: Record<string, string>, t: PodTemplate): SelectorResult {
+  const plain = mapSelectorMatches(selector, t.labels);
+  if (plain.matches) return plain;
+  const added = controllerLabels(t);
+  const failures = plain.failures.filter((f) => f.key in t.labels || !(added[f.key]?.(f.expected) ?? false));
+  return { ...plain, failures, satisfied: plain.total - failures.length, matches: failures.length === 0 };
+}
+
 export function serviceIndex(ws: Workspace): ServiceIndex {
   return ws.memo('services:index', () => {
     const templatesByNs = new Map<string, PodTemplate[]>();
@@ -88,7 +136,7 @@ export function serviceIndex(ws: Workspace): ServiceIndex {
       const spec = isObjectLike(object.obj.spec) ? object.obj.spec : {};
       const selector = spec.type === 'ExternalName' ? undefined : selectorOf(spec);
       const selects = selector
-        ? (templatesByNs.get(object.namespace) ?? []).filter((t) => mapSelectorMatches(selector, t.labels).matches)
+        ? (templatesByNs.get(object.namespace) ?? []).filter((t) => selectsTemplate(selector, t).matches)
         : [];
       return {
         object,

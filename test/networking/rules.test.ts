@@ -78,6 +78,31 @@ describe('service-selector-no-match', () => {
     expect(hits[0].message).toContain('"tier" is "backend" in the selector but "back-end" on the pods');
   });
 
+  it('counts labels that controllers add to pods (per-pod Services of a StatefulSet, job-name)', async () => {
+    const sts = `apiVersion: apps/v1\nkind: StatefulSet\nmetadata: { name: kafka, namespace: data }\nspec:\n  serviceName: kafka\n  selector: { matchLabels: { app: kafka } }\n  template:\n    metadata: { labels: { app: kafka } }\n    spec:\n      containers: [{ name: c, image: apache/kafka:3.9.0, ports: [{ containerPort: 9094 }] }]\n`;
+    const perPod = `apiVersion: v1\nkind: Service\nmetadata: { name: kafka-0-external, namespace: data }\nspec:\n  selector: { statefulset.kubernetes.io/pod-name: kafka-0 }\n  ports: [{ port: 9094 }]\n`;
+    const wrongPod = perPod.replace(/kafka-0/g, 'kafak-0');
+    const job = `apiVersion: batch/v1\nkind: Job\nmetadata: { name: migrate, namespace: data }\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{ name: c, image: migrate:1.0.0 }]\n`;
+    const jobSvc = `apiVersion: v1\nkind: Service\nmetadata: { name: migrate-debug, namespace: data }\nspec:\n  selector: { job-name: migrate }\n  ports: [{ port: 80 }]\n`;
+    expect(await findings({ 'sts.yaml': sts, 'svc.yaml': perPod, 'job.yaml': job, 'jsvc.yaml': jobSvc }, ['service-selector-no-match', 'service-port-mismatch'])).toEqual([]);
+    expect(await findings({ 'sts.yaml': sts, 'svc.yaml': wrongPod }, ['service-selector-no-match'])).toHaveLength(1);
+  });
+
+  it('leaves Services alone whose pods an operator may create', async () => {
+    const d = deployment('api', 'data', '{ app: api }');
+    const cnpg = `apiVersion: v1\nkind: Service\nmetadata: { name: orders-db-rw, namespace: data }\nspec:\n  selector:\n    cnpg.io/cluster: orders-db\n    role: primary\n  ports: [{ port: 5432 }]\n`;
+    const cluster = `apiVersion: postgresql.cnpg.io/v1\nkind: Cluster\nmetadata: { name: orders-db, namespace: data }\nspec:\n  instances: 3\n`;
+    const plain = `apiVersion: v1\nkind: Service\nmetadata: { name: search, namespace: data }\nspec:\n  selector: { app: search }\n  ports: [{ port: 9200 }]\n`;
+    const typo = `apiVersion: v1\nkind: Service\nmetadata: { name: api, namespace: data }\nspec:\n  selector: { app: apii }\n  ports: [{ port: 80, targetPort: 8080 }]\n`;
+    // An operator label prefix no scanned template uses: silent even without the custom resource.
+    expect(await findings({ 'd.yaml': d, 's.yaml': cnpg }, ['service-selector-no-match'])).toEqual([]);
+    // A custom resource that makes pods: unrelated selectors are silent, look-alikes of scanned pods are not.
+    const hits = await findings({ 'd.yaml': d, 'c.yaml': cluster, 'p.yaml': plain, 't.yaml': typo }, ['service-selector-no-match']);
+    expect(hits.map((h) => h.file)).toEqual(['t.yaml']);
+    // Without it, the unrelated selector is reported.
+    expect((await findings({ 'd.yaml': d, 'p.yaml': plain }, ['service-selector-no-match'])).map((h) => h.file)).toEqual(['p.yaml']);
+  });
+
   it('matches pods of a bare Pod and of a DaemonSet', async () => {
     const pod = `apiVersion: v1\nkind: Pod\nmetadata: { name: debug, namespace: ops, labels: { app: debug } }\nspec:\n  containers: [{ name: c, image: busybox:1.36 }]\n`;
     const ds = `apiVersion: apps/v1\nkind: DaemonSet\nmetadata: { name: agent, namespace: ops }\nspec:\n  selector: { matchLabels: { app: agent } }\n  template:\n    metadata: { labels: { app: agent } }\n    spec:\n      containers: [{ name: c, image: agent:1.0.0 }]\n`;
