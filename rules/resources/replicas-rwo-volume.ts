@@ -51,10 +51,10 @@ export default defineRule({
   notes:
     'Needs the PersistentVolumeClaim in the scan (same namespace) and fires only when all its access modes are ReadWriteOnce or ReadWriteOncePod. Counts `spec.replicas` above 1, or a HorizontalPodAutoscaler or KEDA ScaledObject in the scan that targets the workload with a maximum above 1. StatefulSet `volumeClaimTemplates` give each replica its own claim and are fine.',
   check(ws, report) {
-    for (const workload of ws.ofKind(...REPLICATED_KINDS)) {
-      const template = ws.podTemplates.find((t) => t.owner === workload);
-      const volumes = template?.spec.volumes;
-      if (!template || !Array.isArray(volumes)) continue;
+    for (const template of ws.podTemplates) {
+      const workload = template.owner;
+      const volumes = template.spec.volumes;
+      if (!REPLICATED_KINDS.includes(workload.kind) || !Array.isArray(volumes)) continue;
       let scaling: Scaling | undefined | null = null;
       volumes.forEach((volume: unknown, i: number) => {
         if (!isObjectLike(volume) || !isObjectLike(volume.persistentVolumeClaim)) return;

@@ -26,22 +26,24 @@ export const isFalsy = (v: string): boolean => FALSY.has(normalizeFlagValue(v));
 
 /** Values that hold a whole file (a ConfigMap key with a config file) are not flags. */
 export function isFlagLike(ev: EnvValue): boolean {
-  return !ev.value.includes('\n') && ev.value.length <= 200;
+  return !ev.value.includes('\n') && ev.value.length <= 1000;
 }
 
 const LOCAL_DIRS = new Set(['dev', 'development', 'local', 'test', 'tests', 'testing', 'e2e']);
-const LOCAL_NAME_PARTS = new Set(['dev', 'development', 'local', 'test', 'testing', 'example', 'sample', 'template', 'override']);
+const LOCAL_NAME_PARTS = new Set(['dev', 'development', 'local', 'test', 'testing', 'example', 'sample']);
+/** Compose's own convention for local overrides, and env templates. */
+const LOCAL_NAMES = /^((docker-)?compose\.override\.ya?ml|\.env\.(template|tpl|dist))$/;
 
 /**
  * A file meant for local development or tests, not for a deployment: a `dev`/`local`/`test` folder
- * (kustomize overlays/dev, test/), or a name like `.env.local`, `.env.example`, `values-dev.yaml`,
- * `docker-compose.override.yml`.
+ * (kustomize overlays/dev, test/), or a name like `.env.local`, `.env.example`, `.env.template`,
+ * `values-dev.yaml`, `docker-compose.override.yml`.
  */
 export function isLocalOrExampleFile(path: string): boolean {
   const parts = path.toLowerCase().split('/');
   const base = parts.pop() ?? '';
   if (parts.some((d) => LOCAL_DIRS.has(d))) return true;
-  return base.split(/[.\-_]+/).some((p) => LOCAL_NAME_PARTS.has(p));
+  return LOCAL_NAMES.test(base) || base.split(/[.\-_]+/).some((p) => LOCAL_NAME_PARTS.has(p));
 }
 
 /**

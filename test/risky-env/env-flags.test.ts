@@ -126,11 +126,11 @@ describe('debug-enabled settings', () => {
 });
 
 describe('isLocalOrExampleFile', () => {
-  it.each(['.env.local', '.env.example', 'config/.env.development', 'docker-compose.override.yml', 'docker-compose.dev.yml', 'k8s/overlays/dev/patch.yaml', 'test/app.yaml', 'values-local.yaml'])(
+  it.each(['.env.local', '.env.example', 'config/.env.development', 'docker-compose.override.yml', 'docker-compose.dev.yml', 'k8s/overlays/dev/patch.yaml', 'test/app.yaml', 'values-local.yaml', '.env.template', 'compose.override.yaml'])(
     '%s is local',
     (p) => expect(isLocalOrExampleFile(p)).toBe(true),
   );
-  it.each(['.env', 'docker-compose.yml', 'k8s/overlays/prod/patch.yaml', 'deploy/devices.yaml', 'examples/k8s/app.yaml', 'k8s/latest/app.yaml'])(
+  it.each(['.env', 'docker-compose.yml', 'k8s/overlays/prod/patch.yaml', 'deploy/devices.yaml', 'examples/k8s/app.yaml', 'k8s/latest/app.yaml', 'values.override.yaml', 'k8s/pod-template.yaml', 'deploy/testimonials.yaml'])(
     '%s is not',
     (p) => expect(isLocalOrExampleFile(p)).toBe(false),
   );
