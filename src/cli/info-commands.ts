@@ -53,7 +53,7 @@ const INIT_TEXT = `# kubelint configuration. Schema: schemas/config.schema.json 
 # yaml-language-server: $schema=./node_modules/kubelint/schemas/config.schema.json
 
 # Kubernetes version the manifests are deployed to: schema checks and API deprecations use it.
-kubernetesVersion: "1.30"
+kubernetesVersion: "1.33"
 
 # CPU architectures of the cluster's nodes: images must be built for each of them.
 targetArchitectures: [amd64]

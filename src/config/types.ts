@@ -61,4 +61,4 @@ export interface LoadedConfig {
 }
 
 /** Kubernetes version assumed when neither config nor --kube-version names one. */
-export const DEFAULT_KUBERNETES_VERSION = '1.30';
+export const DEFAULT_KUBERNETES_VERSION = '1.33';
