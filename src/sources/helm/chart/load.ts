@@ -1,7 +1,7 @@
 // Load a chart (directory or packaged .tgz) and its subcharts into memory, the way
 // Helm's loader sorts files: Chart.yaml, values.yaml, values.schema.json, templates/,
 // charts/ (subcharts), requirements.yaml, and everything else as .Files.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parseDocument } from 'yaml';
 import { readTgz } from './tar.js';
@@ -38,17 +38,26 @@ export class ChartLoadError extends Error {
 
 const toPosix = (p: string) => p.split(sep).join('/');
 
-async function walk(dir: string, base: string, ignore: IgnoreRules | undefined, out: ChartFile[]): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true });
+// Sync reads: charts are many small files, and sync I/O is several times faster for them.
+function walk(dir: string, base: string, ignore: IgnoreRules | undefined, out: ChartFile[]): void {
+  const entries = readdirSync(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const abs = join(dir, e.name);
     const rel = toPosix(relative(base, abs));
     if (e.name === '.git' || e.name === 'node_modules') continue;
-    const isDir = e.isDirectory() || (e.isSymbolicLink() && (await stat(abs).catch(() => undefined))?.isDirectory());
+    const isDir = e.isDirectory() || (e.isSymbolicLink() && safeIsDir(abs));
     if (ignore?.ignores(rel, !!isDir)) continue;
-    if (isDir) await walk(abs, base, ignore, out);
-    else if (e.isFile() || e.isSymbolicLink()) out.push({ name: rel, data: await readFile(abs) });
+    if (isDir) walk(abs, base, ignore, out);
+    else if (e.isFile() || e.isSymbolicLink()) out.push({ name: rel, data: readFileSync(abs) });
+  }
+}
+
+function safeIsDir(abs: string): boolean {
+  try {
+    return statSync(abs).isDirectory();
+  } catch {
+    return false;
   }
 }
 
@@ -120,15 +129,15 @@ export function chartFromArchive(gz: Buffer, relPath: string): LoadedChart {
 
 /** Load a chart directory or .tgz from disk. `relBase` is its path relative to the scan root. */
 export async function loadChart(absPath: string, relBase: string): Promise<LoadedChart> {
-  const st = await stat(absPath);
-  if (st.isFile()) return chartFromArchive(await readFile(absPath), relBase);
+  const st = statSync(absPath);
+  if (st.isFile()) return chartFromArchive(readFileSync(absPath), relBase);
   let ignore: IgnoreRules | undefined;
   try {
-    ignore = parseIgnore(await readFile(join(absPath, '.helmignore'), 'utf8'));
+    ignore = parseIgnore(readFileSync(join(absPath, '.helmignore'), 'utf8'));
   } catch {
     ignore = undefined;
   }
   const files: ChartFile[] = [];
-  await walk(absPath, absPath, ignore, files);
+  walk(absPath, absPath, ignore, files);
   return chartFromFiles(files, relBase);
 }

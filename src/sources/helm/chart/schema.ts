@@ -6,7 +6,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { valueOrigin, type Origin } from '../sourcemap.js';
 import { isMap } from '../template/values.js';
 
-const require = createRequire(import.meta.url);
+const lazyRequire = createRequire(import.meta.url);
 
 export interface SchemaViolation {
   message: string;
@@ -19,10 +19,10 @@ let ajvs: Record<string, any> | undefined;
 
 function ajvFor(schema: any): any {
   if (!ajvs) {
-    const Ajv = require('ajv').default;
-    const Ajv2019 = require('ajv/dist/2019').default;
-    const Ajv2020 = require('ajv/dist/2020').default;
-    const addFormats = require('ajv-formats').default ?? require('ajv-formats');
+    const Ajv = lazyRequire('ajv').default;
+    const Ajv2019 = lazyRequire('ajv/dist/2019').default;
+    const Ajv2020 = lazyRequire('ajv/dist/2020').default;
+    const addFormats = lazyRequire('ajv-formats').default ?? lazyRequire('ajv-formats');
     const opts = { allErrors: true, strict: false, validateFormats: true, logger: false };
     ajvs = { 7: new Ajv(opts), 2019: new Ajv2019(opts), 2020: new Ajv2020(opts) };
     for (const a of Object.values(ajvs)) addFormats(a);

@@ -23,21 +23,24 @@ export interface FuncOptions {
 /** Names with a `must` twin that only differs in how errors surface (ours always raise). */
 const MUST_ALIASES = ['first', 'last', 'rest', 'initial', 'append', 'push', 'prepend', 'reverse', 'uniq', 'without', 'has', 'compact', 'slice', 'chunk'];
 
+let fixed: Record<string, FuncDef> | undefined;
+
+/** Functions that do not depend on the seed or the clock, built once. */
+function fixedFuncs(): Record<string, FuncDef> {
+  if (!fixed) {
+    fixed = { ...builtins, ...stringFuncs, ...listFuncs, ...dictFuncs, ...mathFuncs, ...encodingFuncs, ...regexFuncs, ...semverFuncs };
+    for (const n of MUST_ALIASES) fixed['must' + n[0].toUpperCase() + n.slice(1)] = fixed[n];
+  }
+  return fixed;
+}
+
 export function helmFuncs(opts: FuncOptions): FuncMap {
   const all: Record<string, FuncDef> = {
-    ...builtins,
-    ...stringFuncs,
-    ...listFuncs,
-    ...dictFuncs,
-    ...mathFuncs,
-    ...encodingFuncs,
-    ...regexFuncs,
-    ...semverFuncs,
+    ...fixedFuncs(),
     ...dateFuncs(opts.now),
     ...cryptoFuncs(new SeededRandom(opts.seed), opts.now),
     ...flowFuncs,
   };
-  for (const n of MUST_ALIASES) all['must' + n[0].toUpperCase() + n.slice(1)] = all[n];
   return new Map(Object.entries(all));
 }
 

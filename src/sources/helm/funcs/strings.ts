@@ -170,7 +170,6 @@ export const stringFuncs: Record<string, FuncDef> = {
   split: def(['string', 'string'], (_c, sep, s) => splitToMap(splitN(s, sep, -1))),
   splitList: def(['string', 'string'], (_c, sep, s) => splitN(s, sep, -1)),
   splitn: def(['string', 'int', 'string'], (_c, sep, n, s) => splitToMap(splitN(s, sep, Number(n)))),
-  shuffle: def(['string'], (_c, s) => s),
   atoi: def(['string'], (_c, s) => (/^[+-]?\d+$/.test(s.trim()) && s.trim() === s ? BigInt(s) : 0n)),
   seq: def([], (_c, ...a) => seq(a.map(toInt64)), 'any'),
 };

@@ -66,7 +66,7 @@ export class TemplateSet {
   add(source: TemplateSource): void {
     this.sources.set(source.name, source);
     try {
-      source.parsed = parseTemplate(source.name, source.file.text, { hasFunc: this.hasFunc });
+      source.parsed = cachedParse(source.name, source.file.text, this.funcs, this.hasFunc);
     } catch (err) {
       if (!(err instanceof TemplateSyntaxError)) throw err;
       const line = source.file.lineOf(err.pos);
@@ -106,6 +106,27 @@ export class TemplateSet {
     st.walkList(data, source.parsed!.root);
     return { writer };
   }
+}
+
+/** Parsed templates are immutable: render matrices and repeated scans reuse them. */
+const parseCache = new Map<string, ParsedTemplate | TemplateSyntaxError>();
+const MAX_CACHED = 5000;
+
+function cachedParse(name: string, text: string, funcs: FuncMap, hasFunc: (n: string) => boolean): ParsedTemplate {
+  const key = `${funcs.size}\0${name}\0${text}`;
+  let hit = parseCache.get(key);
+  if (!hit) {
+    try {
+      hit = parseTemplate(name, text, { hasFunc });
+    } catch (err) {
+      if (!(err instanceof TemplateSyntaxError)) throw err;
+      hit = err;
+    }
+    if (parseCache.size >= MAX_CACHED) parseCache.clear();
+    parseCache.set(key, hit);
+  }
+  if (hit instanceof TemplateSyntaxError) throw hit;
+  return hit;
 }
 
 function isBlank(list: ListNode): boolean {
