@@ -1,12 +1,8 @@
 // Command-line entry: parse arguments, dispatch, map every failure to exit status 2.
 import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../version.js';
-import { UsageError } from '../sources/discover.js';
-import { ConfigError } from '../config/load.js';
-import { BaselineError } from '../engine/baseline.js';
-import { runScanCommand, type ScanFlags } from './scan-command.js';
-import { explainCommand, initCommand, rulesCommand } from './info-commands.js';
-import { baselineCommand } from './baseline-command.js';
+import { KubelintError } from '../errors.js';
+import type { ScanFlags } from './scan-command.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -38,7 +34,11 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--target-arch <list>', 'node architectures, e.g. amd64,arm64')
     .option('--values <file>', 'Helm values file; repeatable', collect, [])
     .option('--set <key=value>', 'Helm value override; repeatable', collect, [])
-    .action(async (paths: string[], flags: ScanFlags) => setExit(await runScanCommand(paths, flags)));
+    .action(async (paths: string[], flags: ScanFlags) => {
+      // Commands load their modules on demand: `--version` and `--help` stay instant.
+      const { runScanCommand } = await import('./scan-command.js');
+      setExit(await runScanCommand(paths, flags));
+    });
 
   program
     .command('rules')
@@ -49,6 +49,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       const { configuredRules, reportRuleErrors } = await import('../plugins/cli.js');
       const { rules, errors } = await configuredRules(flags.config);
       setExit(reportRuleErrors(errors));
+      const { rulesCommand } = await import('./info-commands.js');
       process.stdout.write(rulesCommand(flags.format, rules));
     });
 
@@ -62,13 +63,17 @@ export function buildProgram(setExit: (code: number) => void): Command {
       const { rules, errors } = await configuredRules(flags.config);
       // Errors first: a rule of a plugin that failed to load is then "unknown" for a reason.
       setExit(reportRuleErrors(errors));
+      const { explainCommand } = await import('./info-commands.js');
       process.stdout.write(explainCommand(id, rules));
     });
 
   program
     .command('init')
     .description('write a commented .kubelint.yaml in the current folder')
-    .action(() => void process.stdout.write(initCommand(process.cwd())));
+    .action(async () => {
+      const { initCommand } = await import('./info-commands.js');
+      process.stdout.write(initCommand(process.cwd()));
+    });
 
   program
     .command('baseline')
@@ -78,6 +83,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--baseline <file>', 'baseline file (default: .kubelint-baseline.json in the scan root)')
     .option('-c, --config <file>', 'configuration file')
     .action(async (action: string, target: string, flags: { baseline?: string; config?: string }) => {
+      const { baselineCommand } = await import('./baseline-command.js');
       process.stdout.write(await baselineCommand(action, target, flags));
     });
   return program;
@@ -94,7 +100,7 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version end through here with exit code 0.
       return err.exitCode === 0 ? 0 : 2;
     }
-    if (err instanceof UsageError || err instanceof ConfigError || err instanceof BaselineError) {
+    if (err instanceof KubelintError) {
       process.stderr.write(`kubelint: ${err.message}\n`);
       return 2;
     }

@@ -4,10 +4,11 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import validate from '../generated/config-validator.js';
 import type { KubelintConfig, LoadedConfig } from './types.js';
+import { KubelintError } from '../errors.js';
 
 export const CONFIG_NAMES = ['.kubelint.yaml', '.kubelint.yml'];
 
-export class ConfigError extends Error {}
+export class ConfigError extends KubelintError {}
 
 export function findConfig(startDir: string): string | undefined {
   let dir = path.resolve(startDir);

@@ -1,6 +1,7 @@
 // Baselines: findings accepted as they are, keyed by fingerprint (never by line, never holding secrets).
 import fs from 'node:fs';
 import type { Finding } from '../model.js';
+import { KubelintError } from '../errors.js';
 
 export interface BaselineEntry {
   ruleId: string;
@@ -14,7 +15,7 @@ export interface BaselineFile {
   findings: BaselineEntry[];
 }
 
-export class BaselineError extends Error {}
+export class BaselineError extends KubelintError {}
 
 export function readBaseline(file: string): Set<string> {
   let data: BaselineFile;

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
+import { KubelintError } from '../errors.js';
 
 export interface DiscoveredFile {
   absPath: string;
@@ -123,4 +124,4 @@ export function toPosix(p: string): string {
 }
 
 /** A problem with how kubelint was called: exit status 2. */
-export class UsageError extends Error {}
+export class UsageError extends KubelintError {}
