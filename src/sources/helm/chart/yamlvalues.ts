@@ -56,7 +56,7 @@ function convert(node: unknown, ctx: Ctx): unknown {
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as Node | null;
-      if (isScalar(keyNode) && keyNode.value === '<<' && (keyNode as any).source === '<<') {
+      if (isScalar(keyNode) && (typeof keyNode.value === 'symbol' || keyNode.value === '<<') && (keyNode as any).source === '<<') {
         merges.push(pair.value);
         continue;
       }
