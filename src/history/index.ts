@@ -2,7 +2,7 @@
 // scanned once, each secret attributed to the commit that introduced it.
 import type { CommitInfo, Finding, Severity } from '../model.js';
 import { fingerprint } from '../engine/fingerprint.js';
-import { allRefTips, openRepo, readBlobText, readCommitMeta, resolveCommit, unsupportedLayout, type Repo } from './repo.js';
+import { allRefTips, closeRepo, openRepo, readBlobText, readCommitMeta, resolveCommit, unsupportedLayout, type Repo } from './repo.js';
 import { allBlobs, introducedBlobs, TreeReader, walkCommits } from './walk.js';
 import { blobCacheKey, MAX_BLOB_BYTES, scanBlobText, skipByName, type BlobHit } from './scan-blob.js';
 import type { CommitMeta } from './repo.js';
@@ -21,6 +21,8 @@ export interface HistoryOptions {
   /** Scan at most this many commits, newest first. */
   maxCommits?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Read packed objects with kubelint's pack reader (default) or only through isomorphic-git. */
+  packReader?: boolean;
 }
 
 export interface HistoryResult {
@@ -58,11 +60,19 @@ async function scope(repo: Repo, opts: HistoryOptions): Promise<{ tips: string[]
 }
 
 export async function scanGitHistory(opts: HistoryOptions): Promise<HistoryResult> {
-  const warnings: string[] = [];
-  const repo = openRepo(opts.root);
+  const repo = openRepo(opts.root, { packReader: opts.packReader });
   if (!repo) return { findings: [], commits: 0, warnings: [`${opts.root} is not inside a git work tree; history not scanned`] };
-  const layout = unsupportedLayout(repo);
-  if (layout) return { findings: [], commits: 0, warnings: [layout] };
+  try {
+    const layout = unsupportedLayout(repo);
+    if (layout) return { findings: [], commits: 0, warnings: [layout] };
+    return await scanRepo(repo, opts);
+  } finally {
+    closeRepo(repo);
+  }
+}
+
+async function scanRepo(repo: Repo, opts: HistoryOptions): Promise<HistoryResult> {
+  const warnings: string[] = [];
 
   const { tips, exclude, sinceTime } = await scope(repo, opts);
   if (!tips.length) return { findings: [], commits: 0, warnings: [] };
@@ -100,11 +110,12 @@ export async function scanGitHistory(opts: HistoryOptions): Promise<HistoryResul
 
   // Oldest first, so the first sighting of a secret is the commit that introduced it.
   const ordered = [...commits].reverse();
+  const treeOf = new Map(commits.map((c) => [c.oid, c.tree]));
   for (let i = 0; i < ordered.length; i++) {
     const commit = ordered[i];
     const parentTrees: string[] = [];
     for (const p of commit.parents) {
-      const tree = await parentTree(repo, p);
+      const tree = treeOf.get(p) ?? (await parentTree(repo, p));
       if (tree) parentTrees.push(tree);
     }
     for (const blob of await introducedBlobs(trees, commit.tree, parentTrees, repo.prefix)) {

@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as git from 'isomorphic-git';
+import { cachedReadFs } from './read-fs.js';
+import { PackReader, parseCommit, parseTree } from './pack.js';
 
 export interface Repo {
   /** Work tree root (the directory holding .git). */
@@ -11,6 +13,18 @@ export interface Repo {
   prefix: string;
   /** Shared pack/object cache for isomorphic-git: without it every read re-parses pack indexes. */
   cache: object;
+  /** File-system client for reading objects (caches listings and misses; see read-fs.ts). */
+  fs: ReturnType<typeof cachedReadFs>;
+  /** Use the fast path for packed objects (pack.ts); isomorphic-git reads everything else. */
+  packReader: boolean;
+  /** Opened on the first object read; null when the repository has no readable pack. */
+  packs?: PackReader | null;
+}
+
+function packsOf(repo: Repo): PackReader | undefined {
+  if (!repo.packReader) return undefined;
+  if (repo.packs === undefined) repo.packs = PackReader.open(repo.gitdir) ?? null;
+  return repo.packs ?? undefined;
 }
 
 function findRepoDir(start: string): string | undefined {
@@ -39,13 +53,20 @@ export function isGitWorkTree(root: string): boolean {
   return !!dir && !!gitDirOf(dir);
 }
 
-export function openRepo(root: string): Repo | undefined {
+/** Release the pack files a scan opened. */
+export function closeRepo(repo: Repo): void {
+  repo.packs?.close();
+  repo.packs = undefined;
+}
+
+/** Open a repository; `packReader: false` reads every object through isomorphic-git. */
+export function openRepo(root: string, opts: { packReader?: boolean } = {}): Repo | undefined {
   const dir = findRepoDir(root);
   if (!dir) return undefined;
   const gitdir = gitDirOf(dir);
   if (!gitdir) return undefined;
   const rel = path.relative(dir, path.resolve(root)).split(path.sep).join('/');
-  return { dir, gitdir, prefix: rel ? `${rel}/` : '', cache: {} };
+  return { dir, gitdir, prefix: rel ? `${rel}/` : '', cache: {}, fs: cachedReadFs(gitdir), packReader: opts.packReader !== false };
 }
 
 /** Linked work trees keep objects in a common directory isomorphic-git does not follow. */
@@ -77,8 +98,11 @@ export interface CommitMeta {
 }
 
 export async function readCommitMeta(repo: Repo, oid: string): Promise<CommitMeta | undefined> {
+  const packed = packsOf(repo)?.read(oid);
+  const parsed = packed?.type === 'commit' ? parseCommit(packed.data) : undefined;
+  if (parsed) return { oid, ...parsed };
   try {
-    const { commit } = await git.readCommit({ fs, gitdir: repo.gitdir, oid, cache: repo.cache });
+    const { commit } = await git.readCommit({ fs: repo.fs, gitdir: repo.gitdir, oid, cache: repo.cache });
     return {
       oid,
       tree: commit.tree,
@@ -100,13 +124,16 @@ export interface TreeItem {
 }
 
 export async function readTreeItems(repo: Repo, oid: string): Promise<TreeItem[]> {
-  const { tree } = await git.readTree({ fs, gitdir: repo.gitdir, oid, cache: repo.cache });
+  const packed = packsOf(repo)?.read(oid);
+  if (packed?.type === 'tree') return parseTree(packed.data);
+  const { tree } = await git.readTree({ fs: repo.fs, gitdir: repo.gitdir, oid, cache: repo.cache });
   return tree.map((e) => ({ name: e.path, mode: e.mode, oid: e.oid, type: e.type }));
 }
 
 export async function readBlobText(repo: Repo, oid: string): Promise<{ text: string; bytes: number } | undefined> {
   try {
-    const { blob } = await git.readBlob({ fs, gitdir: repo.gitdir, oid, cache: repo.cache });
+    const packed = packsOf(repo)?.read(oid);
+    const blob = packed?.type === 'blob' ? packed.data : (await git.readBlob({ fs: repo.fs, gitdir: repo.gitdir, oid, cache: repo.cache })).blob;
     const head = blob.subarray(0, 8192);
     if (head.includes(0)) return { text: '', bytes: blob.length };
     return { text: Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength).toString('utf8'), bytes: blob.length };
@@ -119,18 +146,18 @@ export async function readBlobText(repo: Repo, oid: string): Promise<{ text: str
 export async function resolveCommit(repo: Repo, rev: string): Promise<string | undefined> {
   let oid: string | undefined;
   try {
-    oid = await git.resolveRef({ fs, gitdir: repo.gitdir, ref: rev });
+    oid = await git.resolveRef({ fs: repo.fs, gitdir: repo.gitdir, ref: rev });
   } catch {
     if (/^[0-9a-f]{4,40}$/i.test(rev)) {
       try {
-        oid = await git.expandOid({ fs, gitdir: repo.gitdir, oid: rev.toLowerCase(), cache: repo.cache });
+        oid = await git.expandOid({ fs: repo.fs, gitdir: repo.gitdir, oid: rev.toLowerCase(), cache: repo.cache });
       } catch {
         return undefined;
       }
     }
   }
   for (let depth = 0; oid && depth < 10; depth++) {
-    const obj = await git.readObject({ fs, gitdir: repo.gitdir, oid, cache: repo.cache, format: 'parsed' }).catch(() => undefined);
+    const obj = await git.readObject({ fs: repo.fs, gitdir: repo.gitdir, oid, cache: repo.cache, format: 'parsed' }).catch(() => undefined);
     if (!obj) return undefined;
     if (obj.type === 'commit') return oid;
     if (obj.type !== 'tag') return undefined;
@@ -142,7 +169,7 @@ export async function resolveCommit(repo: Repo, rev: string): Promise<string | u
 /** Commits at the tips of every local and remote-tracking branch and every tag. */
 export async function allRefTips(repo: Repo): Promise<string[]> {
   const refs: string[] = [];
-  const opts = { fs, gitdir: repo.gitdir };
+  const opts = { fs: repo.fs, gitdir: repo.gitdir };
   for (const b of await git.listBranches(opts).catch(() => [] as string[])) refs.push(`refs/heads/${b}`);
   for (const r of await git.listRemotes(opts).catch(() => [] as { remote: string }[])) {
     for (const b of await git.listBranches({ ...opts, remote: r.remote }).catch(() => [] as string[])) {

@@ -3,11 +3,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SourceFile } from '../model.js';
-import { git, openRepo, readBlobText } from './repo.js';
+import { closeRepo, git, openRepo, readBlobText, type Repo } from './repo.js';
 
 export async function readStagedFiles(root: string): Promise<SourceFile[]> {
   const repo = openRepo(root);
   if (!repo) return [];
+  try {
+    return await readStaged(repo);
+  } finally {
+    closeRepo(repo);
+  }
+}
+
+async function readStaged(repo: Repo): Promise<SourceFile[]> {
   let hasHead = true;
   try {
     await git.resolveRef({ fs, gitdir: repo.gitdir, ref: 'HEAD' });
