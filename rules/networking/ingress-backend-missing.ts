@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { serviceIndex } from '../../src/workspace/services.js';
+import { serviceIndex, sharesNamespace } from '../../src/workspace/services.js';
 import { ingressBackends } from './ingress-backends.js';
 
 export default defineRule({
@@ -15,7 +15,7 @@ export default defineRule({
     good: 'kind: Ingress\nspec:\n  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service: { name: web, port: { name: http } }\n---\nkind: Service\nmetadata: { name: web }\nspec:\n  ports: [{ name: http, port: 80, targetPort: 8080 }]',
   },
   peers: { kubeLinter: ['dangling-ingress'], kubeScore: ['ingress-targets-service'] },
-  notes: 'A missing Service is reported only when the scan holds Services of the Ingress\'s namespace. Both `networking.k8s.io/v1` (`service.name`, `port.number`/`port.name`) and the older `serviceName`/`servicePort` forms are read, including the default backend.',
+  notes: 'A missing Service is reported only when the scan holds Services of the Ingress\'s namespace (for manifests without a namespace: in the same folder or the one next above or below), and never in kube-system, whose add-on Services are managed elsewhere. Both `networking.k8s.io/v1` (`service.name`, `port.number`/`port.name`) and the older `serviceName`/`servicePort` forms are read, including the default backend.',
   check(ws, report) {
     const index = serviceIndex(ws);
     for (const ingress of ws.ofKind('Ingress')) {
@@ -24,7 +24,8 @@ export default defineRule({
         const svc = index.find(ns, b.service);
         const route = b.httpPath !== undefined ? ` for ${b.host ?? ''}${b.httpPath}` : ' (default backend)';
         if (!svc) {
-          if (!index.namespacesWithServices.has(ns)) continue;
+          // kube-system holds the provider's add-ons (dashboard, metrics): its Services are rarely all in a repo.
+          if (ns === 'kube-system' || !index.inNamespace(ns).some((s) => sharesNamespace(ws, ingress, s.object))) continue;
           const elsewhere = index.named(b.service).map((s) => `"${s.namespace}"`);
           report({
             at: ingress,

@@ -1,5 +1,5 @@
 import { defineRule, type Report } from '../../src/engine/rule.js';
-import { selectsTemplate, serviceIndex, type ServiceInfo } from '../../src/workspace/services.js';
+import { selectsTemplate, serviceIndex, sharesNamespace, type ServiceInfo } from '../../src/workspace/services.js';
 import type { K8sObject, PodTemplate } from '../../src/workspace/types.js';
 import type { Workspace } from '../../src/workspace/workspace.js';
 
@@ -90,7 +90,7 @@ export default defineRule({
     const index = serviceIndex(ws);
     for (const svc of index.services) {
       if (!svc.selector || svc.selects.length) continue;
-      const templates = index.templatesIn(svc.namespace);
+      const templates = index.templatesIn(svc.namespace).filter((t) => sharesNamespace(ws, svc.object, t.owner));
       if (!templates.length) continue;
       const elsewhere = ws.podTemplates.find((t) => t.owner.namespace !== svc.namespace && selectsTemplate(svc.selector!, t).matches);
       reportNoMatch(svc, svc.selector, templates, elsewhere, mayHaveOtherPods(ws, svc, templates), report);
@@ -108,8 +108,19 @@ function reportNoMatch(
 ): void {
   const where = `namespace "${svc.namespace}"`;
   const candidate = closest(selector, templates);
-  // A partial match: some labels agree, or every differing value is a look-alike of the pods' value.
-  if (!candidate || (candidate.satisfied === 0 && candidate.similar < candidate.failing)) {
+  const best = candidate?.template;
+  const result = best ? selectsTemplate(selector, best) : undefined;
+  // Strong evidence of a slip: every differing label is a look-alike of the pods' value, or sits on the
+  // workload's own metadata instead of its pod template.
+  const strong =
+    !!best &&
+    !!result &&
+    result.failures.every((f) =>
+      best.labels[f.key] !== undefined ? similar(f.expected, best.labels[f.key]) : best.owner.kind !== 'Pod' && best.owner.labels[f.key] === f.expected,
+    );
+  // A plain partial match: all labels but one agree.
+  const partial = !!result && result.satisfied > 0 && result.failures.length === 1 && !otherPods;
+  if (!best || !result || (!strong && !partial)) {
     // Nothing in the scan resembles the selector: pods made by an operator may be what it is meant for.
     if (otherPods && !elsewhere) return;
     report({
@@ -119,8 +130,6 @@ function reportNoMatch(
     });
     return;
   }
-  const best = candidate.template;
-  const result = selectsTemplate(selector, best);
   const first = result.failures[0];
   const differences = result.failures.map((f) => {
     const actual = best.labels[f.key];

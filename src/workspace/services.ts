@@ -128,6 +128,30 @@ export function selectsTemplate(selector: Record<string, string>, t: PodTemplate
   return { ...plain, failures, satisfied: plain.total - failures.length, matches: failures.length === 0 };
 }
 
+function dirOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i);
+}
+
+/** Same folder, or one directly inside the other (`k8s/ingress.yaml` and `k8s/services/web.yaml`). */
+function relatedFolders(a: string, b: string): boolean {
+  const da = dirOf(a);
+  const db = dirOf(b);
+  return da === db || dirOf(da) === db && da !== '' || dirOf(db) === da && db !== '';
+}
+
+/**
+ * Whether `other` tells something about the namespace `obj` is deployed to. Manifests without
+ * `metadata.namespace` go wherever `kubectl -n`, kustomize or Helm put them, so two such manifests in
+ * unrelated folders may well end up in different namespaces; near each other they are taken to be together.
+ */
+export function sharesNamespace(ws: Workspace, obj: K8sObject, other: K8sObject): boolean {
+  if (obj.namespace !== other.namespace) return false;
+  if (obj.namespaceExplicit && other.namespaceExplicit) return true;
+  if (ws.settings.defaultNamespace !== 'default') return true; // the config says where they go
+  return relatedFolders(obj.unit.file.path, other.unit.file.path);
+}
+
 export function serviceIndex(ws: Workspace): ServiceIndex {
   return ws.memo('services:index', () => {
     const templatesByNs = new Map<string, PodTemplate[]>();

@@ -55,6 +55,37 @@ spec:
     expect(hits[1].message).toContain('8080 is the targetPort');
   });
 
+  it('relates manifests without a namespace only to those in the same or a neighbouring folder', async () => {
+    const ingress = `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: { name: web }
+spec:
+  rules:
+    - http:
+        paths:
+          - { path: /, pathType: Prefix, backend: { service: { name: web, port: { number: 80 } } } }
+`;
+    const other = `apiVersion: v1\nkind: Service\nmetadata: { name: other }\nspec:\n  selector: { app: other }\n  ports: [{ port: 80 }]\n`;
+    const rule = ['ingress-backend-missing'];
+    expect(await findings({ 'apps/web/ingress.yaml': ingress, 'apps/other/svc.yaml': other }, rule)).toEqual([]);
+    expect(await findings({ 'examples/a/b/ingress.yaml': ingress, 'examples/svc.yaml': other }, rule)).toEqual([]);
+    expect(await findings({ 'k8s/ingress.yaml': ingress, 'k8s/services/other.yaml': other }, rule)).toHaveLength(1);
+    expect(await findings({ 'apps/web/ingress.yaml': ingress, 'apps/web/other.yaml': other }, rule)).toHaveLength(1);
+  });
+
+  it('does not claim Services of kube-system are missing', async () => {
+    const ingress = `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: { name: dashboard, namespace: kube-system }
+spec:
+  rules:
+    - http:
+        paths:
+          - { path: /, pathType: Prefix, backend: { service: { name: kubernetes-dashboard, port: { number: 443 } } } }
+`;
+    expect(await findings({ 'i.yaml': ingress, 's.yaml': svc('oauth2-proxy', 'kube-system') }, ['ingress-backend-missing'])).toEqual([]);
+  });
+
   it('stays silent when the scan holds no Services of the Ingress namespace', async () => {
     const ingress = `apiVersion: networking.k8s.io/v1
 kind: Ingress
@@ -103,6 +134,13 @@ describe('service-selector-no-match', () => {
     expect((await findings({ 'd.yaml': d, 'p.yaml': plain }, ['service-selector-no-match'])).map((h) => h.file)).toEqual(['p.yaml']);
   });
 
+  it('does not judge a namespace-less Service by workloads of unrelated folders', async () => {
+    const s = `apiVersion: v1\nkind: Service\nmetadata: { name: api }\nspec:\n  selector: { app: api }\n  ports: [{ port: 80 }]\n`;
+    const d = deployment('worker', 'default', '{ app: worker }', '', undefined, '# no namespace');
+    expect(await findings({ 'apps/api/svc.yaml': s, 'apps/worker/deploy.yaml': d }, ['service-selector-no-match'])).toEqual([]);
+    expect(await findings({ 'apps/api/svc.yaml': s, 'apps/api/worker.yaml': d }, ['service-selector-no-match'])).toHaveLength(1);
+  });
+
   it('matches pods of a bare Pod and of a DaemonSet', async () => {
     const pod = `apiVersion: v1\nkind: Pod\nmetadata: { name: debug, namespace: ops, labels: { app: debug } }\nspec:\n  containers: [{ name: c, image: busybox:1.36 }]\n`;
     const ds = `apiVersion: apps/v1\nkind: DaemonSet\nmetadata: { name: agent, namespace: ops }\nspec:\n  selector: { matchLabels: { app: agent } }\n  template:\n    metadata: { labels: { app: agent } }\n    spec:\n      containers: [{ name: c, image: agent:1.0.0 }]\n`;
@@ -116,6 +154,18 @@ describe('service-port-mismatch', () => {
     const s = svc('api', 'shop', '[{ name: http, port: 80, targetPort: http }]');
     const hits = await findings({ 's.yaml': s, 'd.yaml': deployment('api', 'shop', '{ app: api }', '', '[]') }, ['service-port-mismatch']);
     expect(hits.map((h) => h.message)).toEqual([expect.stringContaining('targetPort "http", which is not a container port name')]);
+  });
+
+  it('trusts ports the pod configures itself (args, env, mounted ConfigMaps) and pods filled in by injection', async () => {
+    const s = svc('collector', 'obs', '[{ name: otlp-auth, port: 5317, targetPort: 5317 }]');
+    const byArgs = deployment('collector', 'obs', '{ app: collector }', '          args: [--grpc-port, "5317"]\n', '[{ containerPort: 4317 }]');
+    expect(await findings({ 's.yaml': s, 'd.yaml': byArgs }, ['service-port-mismatch'])).toEqual([]);
+    const byConfig = deployment('collector', 'obs', '{ app: collector }', '          volumeMounts: [{ name: conf, mountPath: /conf }]\n      volumes: [{ name: conf, configMap: { name: collector-conf } }]\n', '[{ containerPort: 4317 }]');
+    const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: collector-conf, namespace: obs }\ndata:\n  config.yaml: |\n    receivers:\n      otlp/auth: { endpoint: "0.0.0.0:5317" }\n';
+    expect(await findings({ 's.yaml': s, 'd.yaml': byConfig, 'cm.yaml': cm }, ['service-port-mismatch'])).toEqual([]);
+    expect(await findings({ 's.yaml': s, 'd.yaml': byConfig }, ['service-port-mismatch'])).toHaveLength(1);
+    const gateway = deployment('collector', 'obs', '{ app: collector }', '', '[{ containerPort: 15090 }]').replace('image: registry.example.com/collector:1.0.0', 'image: auto');
+    expect(await findings({ 's.yaml': s, 'd.yaml': gateway }, ['service-port-mismatch'])).toEqual([]);
   });
 
   it('is silent when one of several selected workloads offers the port', async () => {
