@@ -18,6 +18,8 @@ const CLIENT_TOOLS = new Set([
   'mongosh', 'mongo', 'mongodump', 'mongorestore', 'mongoexport', 'mongoimport',
   'kafka-topics', 'kafka-console-consumer', 'kafka-console-producer', 'kafka-configs', 'kafka-consumer-groups',
   'kafka-acls', 'kafka-storage', 'kafka-reassign-partitions', 'curl', 'wget', 'elasticdump',
+  // A pod kept alive for `kubectl exec` sessions: a toolbox, not a server.
+  'sleep', 'tail',
 ]);
 
 function baseName(s: string): string {
@@ -25,7 +27,7 @@ function baseName(s: string): string {
 }
 
 /** Shell scripts that start the server even when they also call a client tool (`until pg_isready; ...; exec docker-entrypoint.sh`). */
-const SERVER_START = /docker-entrypoint|\bmysqld\b|\bmariadbd\b|\bmongod\b|kafka-server-start|\/docker\/run\b|bin\/elasticsearch\b|bin\/opensearch\b|\bexec\s+postgres\b|\bpostgres\s+-[cD]\b/;
+const SERVER_START = /docker-entrypoint|entrypoint\.sh|\/run\.sh\b|\bmysqld\b|\bmariadbd\b|\bmongod\b|kafka-server-start|\/docker\/run\b|bin\/elasticsearch\b|bin\/opensearch\b|\bexec\s+postgres\b|\bpostgres\s+-[cD]\b/;
 
 function argvOf(container: any): string[] {
   const command = Array.isArray(container.command) ? container.command.map(String) : [];

@@ -158,5 +158,9 @@ describe('database-without-persistence', () => {
     expect(await findings({ 'w.yaml': client }, rule)).toEqual([]);
     const server = workload({ kind: 'Deployment', image: 'postgres:16.4', extra: '          command: [sh, -c, "until pg_isready -h primary; do sleep 1; done; exec docker-entrypoint.sh postgres"]\n' });
     expect(await findings({ 'w.yaml': server }, rule)).toHaveLength(1);
+    const toolbox = workload({ kind: 'Deployment', image: 'quay.io/strimzi/kafka:0.43.0-kafka-3.8.0', extra: '          command: [sleep, infinity]\n' });
+    expect(await findings({ 'w.yaml': toolbox }, rule)).toEqual([]);
+    const delayed = workload({ kind: 'Deployment', image: 'bitnami/kafka:3.8.1', extra: '          command: [sh, -c, "sleep 10 && exec /opt/bitnami/scripts/kafka/run.sh"]\n' });
+    expect(await findings({ 'w.yaml': delayed }, rule)).toHaveLength(1);
   });
 });
