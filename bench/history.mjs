@@ -74,7 +74,8 @@ function fastImportStream(n) {
       for (const s of services) chunks.push(`M 100644 inline k8s/${s}.yaml\n${data(deployment(s, 0))}`);
       for (const d of docs) chunks.push(`M 100644 inline ${d}\n${data(`# ${d}\n\n${token(2000)}\n`)}`);
     }
-    const edits = 1 + rand(3);
+    // A planting commit edits one file only, so no later edit in the same commit overwrites the secret.
+    const edits = c % 250 === 0 ? 1 : 1 + rand(3);
     for (let e = 0; e < edits; e++) {
       const s = services[rand(services.length)];
       let extra = '';
