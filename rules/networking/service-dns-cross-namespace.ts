@@ -35,7 +35,10 @@ export default defineRule({
       if (!/[:/]/.test(v.value)) continue; // no URL and no host:port
       const from = usedIn(ws, v);
       const seen = new Set<string>();
+      // An image reference (`postgres:16`) looks like host:port; only URLs count in image-ish variables.
+      const imageish = /IMAGE|_TAG$|VERSION/i.test(v.name);
       for (const ref of hostReferences(v.value)) {
+        if (imageish && !ref.scheme) continue;
         if (seen.has(ref.host)) continue;
         seen.add(ref.host);
         const verdict = resolveServiceHost(index, ref.host, from);

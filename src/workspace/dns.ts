@@ -16,7 +16,9 @@ const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 // scheme://authority — the authority ends at the path, query, fragment or whitespace.
 const URL_RE = /\b([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^\s/?#"'<>]*)/g;
 // host:port outside URLs. Hosts are lowercase and start with a letter, as Service names do.
-const HOST_PORT_RE = /(?<![\w.\-/:%])([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*):(\d{1,5})(?![\w.:])/g;
+const HOST_PORT_RE = /(?<![\w.\-/:%])([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*):(\d{1,5})(?![\w.:-])/g;
+// `image: redis:7`, `IMAGE=postgres:16` in embedded manifests or scripts: an image tag, not a port.
+const IMAGE_BEFORE = /image["']?\s*[:=]\s*["']?$/i;
 
 /** Every URL host and `host:port` a value mentions. Multi-host URLs (`mongodb://a:1,b:2/db`) give each host. */
 export function hostReferences(value: string): HostReference[] {
@@ -38,6 +40,8 @@ export function hostReferences(value: string): HostReference[] {
   }
   for (const m of value.matchAll(HOST_PORT_RE)) {
     if (consumed.some(([s, e]) => m.index >= s && m.index < e)) continue;
+    const lineStart = value.lastIndexOf('\n', m.index) + 1;
+    if (IMAGE_BEFORE.test(value.slice(lineStart, m.index))) continue;
     const port = Number(m[2]);
     if (port > 65535) continue;
     out.push({ host: m[1], port, start: m.index, end: m.index + m[1].length });

@@ -32,6 +32,8 @@ describe('hostReferences', () => {
     expect(hosts('http://[::1]:8080/')).toEqual([]);
     expect(hosts('just some text')).toEqual([]);
     expect(hosts('ratio 3:1 or host:99999')).toEqual([]);
+    expect(hosts('containers:\n  - image: redis:7\n    name: cache')).toEqual([]);
+    expect(hosts('postgres:16-alpine')).toEqual([]);
   });
 });
 

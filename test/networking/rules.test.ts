@@ -206,6 +206,12 @@ describe('service-dns-cross-namespace', () => {
     expect(hits.map((h) => h.message)).toEqual([expect.stringContaining('use kafka-0.kafka.data.svc.cluster.local')]);
   });
 
+  it('does not read image references as host:port', async () => {
+    const d = deployment('web', 'shop', '{ app: web }', `          env:\n            - { name: CACHE_IMAGE, value: "redis:7" }\n            - { name: CACHE_ADDR, value: "redis:6379" }\n`);
+    const hits = await findings({ 'd.yaml': d, 's.yaml': svc('redis', 'cache') }, ['service-dns-cross-namespace']);
+    expect(hits.map((h) => h.message)).toEqual([expect.stringMatching(/^CACHE_ADDR uses the bare host "redis"/)]);
+  });
+
   it('says nothing about name.ns when the scan holds no Services of ns', async () => {
     const d = deployment('web', 'shop', '{ app: web }', env('http://auth.identity:8080'));
     expect(await findings({ 'd.yaml': d, 's.yaml': svc('auth', 'staging') }, ['service-dns-cross-namespace'])).toEqual([]);
