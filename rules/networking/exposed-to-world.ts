@@ -112,7 +112,7 @@ export default defineRule({
     good: 'kind: Service\nspec:\n  type: LoadBalancer\n  loadBalancerSourceRanges: [203.0.113.0/24]\n  ports:\n    - { name: postgres, port: 5432 }',
   },
   peers: { kubeLinter: ['exposed-services'] },
-  notes: 'Internal load balancers (AWS, Azure, GCP, OCI, OpenStack, IBM, Alibaba, DigitalOcean annotations) are not reported. When every exposed port is 80 or 443 the finding is reported at info severity: a public website is usually meant to be public.',
+  notes: 'Internal load balancers (AWS, Azure, GCP, OCI, OpenStack, IBM, Alibaba, DigitalOcean annotations) are not reported. When every exposed port is 80 or 443 the finding is reported at info severity: a public website is usually meant to be public. Bare-metal load balancers (MetalLB) often hand out private addresses; there, silence the rule with `kubelint.dev/ignore` on the Service.',
   check(ws, report) {
     for (const s of serviceIndex(ws).services) checkService(s, report);
     for (const np of ws.ofKind('NetworkPolicy')) checkNetworkPolicy(np, report);

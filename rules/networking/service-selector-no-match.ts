@@ -6,7 +6,10 @@ import type { Workspace } from '../../src/workspace/workspace.js';
 /** Values that look like the same label written differently: `back-end`/`backend`, `paymnts`/`payments`. */
 function similar(a: string, b: string): boolean {
   const norm = (x: string) => x.toLowerCase().replace(/[-_.]/g, '');
-  if (norm(a) === norm(b) || a.includes(b) || b.includes(a)) return true;
+  if (norm(a) === norm(b)) return true;
+  // `v1`/`v2`, `blue-1`/`blue-2`: another version or slot, chosen on purpose, not a slip.
+  if (norm(a).replace(/\d+/g, '#') === norm(b).replace(/\d+/g, '#')) return false;
+  if (a.includes(b) || b.includes(a)) return true;
   return editDistance(a, b) <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 4));
 }
 
@@ -20,17 +23,9 @@ function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-interface Candidate {
-  template: PodTemplate;
-  satisfied: number;
-  /** Differing keys whose pod value looks like a variant of the selector value. */
-  similar: number;
-  failing: number;
-}
-
 /** The pod template that comes closest to the selector: most labels satisfied, then most look-alike values. */
-function closest(selector: Record<string, string>, templates: PodTemplate[]): Candidate | undefined {
-  let best: Candidate | undefined;
+function closest(selector: Record<string, string>, templates: PodTemplate[]): PodTemplate | undefined {
+  let best: PodTemplate | undefined;
   let bestScore = -1;
   for (const t of templates) {
     const r = selectsTemplate(selector, t);
@@ -38,7 +33,7 @@ function closest(selector: Record<string, string>, templates: PodTemplate[]): Ca
     const present = r.failures.filter((f) => f.key in t.labels).length;
     const score = r.satisfied * 10000 + look * 100 + present;
     if (score > bestScore) {
-      best = { template: t, satisfied: r.satisfied, similar: look, failing: r.failures.length };
+      best = t;
       bestScore = score;
     }
   }
@@ -107,8 +102,7 @@ function reportNoMatch(
   report: Report,
 ): void {
   const where = `namespace "${svc.namespace}"`;
-  const candidate = closest(selector, templates);
-  const best = candidate?.template;
+  const best = closest(selector, templates);
   const result = best ? selectsTemplate(selector, best) : undefined;
   // Strong evidence of a slip: every differing label is a look-alike of the pods' value, or sits on the
   // workload's own metadata instead of its pod template.

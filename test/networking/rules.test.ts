@@ -109,6 +109,16 @@ describe('service-selector-no-match', () => {
     expect(hits[0].message).toContain('"tier" is "backend" in the selector but "back-end" on the pods');
   });
 
+  it('treats another version as deliberate, not as a slip to point out', async () => {
+    const d = deployment('reviews-v1', 'shop', '{ app: reviews, version: v1 }');
+    const s = `apiVersion: v1\nkind: Service\nmetadata: { name: reviews-v2, namespace: shop }\nspec:\n  selector:\n    app: reviews\n    version: v2\n  ports: [{ port: 80, targetPort: 8080 }]\n`;
+    const [hit] = await findings({ 'd.yaml': d, 's.yaml': s }, ['service-selector-no-match']);
+    // Still reported (one label differs), but without pretending it is a typo when an operator may run v2.
+    expect(hit.message).toContain('"version" is "v2" in the selector but "v1" on the pods');
+    const cr = 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: { name: reviews, namespace: shop }\nspec: {}\n';
+    expect(await findings({ 'd.yaml': d, 's.yaml': s, 'r.yaml': cr }, ['service-selector-no-match'])).toEqual([]);
+  });
+
   it('counts labels that controllers add to pods (per-pod Services of a StatefulSet, job-name)', async () => {
     const sts = `apiVersion: apps/v1\nkind: StatefulSet\nmetadata: { name: kafka, namespace: data }\nspec:\n  serviceName: kafka\n  selector: { matchLabels: { app: kafka } }\n  template:\n    metadata: { labels: { app: kafka } }\n    spec:\n      containers: [{ name: c, image: apache/kafka:3.9.0, ports: [{ containerPort: 9094 }] }]\n`;
     const perPod = `apiVersion: v1\nkind: Service\nmetadata: { name: kafka-0-external, namespace: data }\nspec:\n  selector: { statefulset.kubernetes.io/pod-name: kafka-0 }\n  ports: [{ port: 9094 }]\n`;
