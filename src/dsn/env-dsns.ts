@@ -9,13 +9,16 @@ export interface EnvDsn {
 }
 
 /** Cheap prefilter: most env values are flags and names, not connection strings. */
+const MAX_DSN_VALUE = 8192;
+
 const MAYBE_DSN = /:\/\/|=.*[\s;].*=|;/;
 
 export function envDsns(ws: Workspace): EnvDsn[] {
   return ws.memo('dsn:envDsns', () => {
     const out: EnvDsn[] = [];
     for (const ev of ws.envValues) {
-      if (!MAYBE_DSN.test(ev.value)) continue;
+      // Connection strings are short; long values are certificates, scripts or JSON blobs.
+      if (ev.value.length > MAX_DSN_VALUE || !MAYBE_DSN.test(ev.value)) continue;
       for (const dsn of findDsns(ev.value)) out.push({ ev, dsn });
     }
     return out;

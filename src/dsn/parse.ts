@@ -125,7 +125,9 @@ function parseUrl(value: string, masked: string, start: number, end: number, sch
   const body = masked.slice(bodyStart, end);
   // Userinfo ends at the last `@` whose tail still reads as host list + path: passwords may hold `@ / ? #`.
   let at = -1;
-  for (let i = body.lastIndexOf('@'); i >= 0; i = body.lastIndexOf('@', i - 1)) {
+  // Bounded: a value made of thousands of `@` must not cost quadratic time.
+  let tries = 0;
+  for (let i = body.lastIndexOf('@'); i >= 0 && tries++ < 32; i = body.lastIndexOf('@', i - 1)) {
     const tail = body.slice(i + 1);
     const hostEnd = tail.search(/[/?#]/);
     if (looksLikeHostList(hostEnd < 0 ? tail : tail.slice(0, hostEnd))) {
