@@ -55,6 +55,14 @@ function ecKey(r: SeededRandom): KeyObject {
   return createPrivateKey({ key: { kty: 'EC', crv: 'P-256', d: b64u(ecdh.getPrivateKey()), x: b64u(pub.subarray(1, 33)), y: b64u(pub.subarray(33)) }, format: 'jwk' });
 }
 
+function parseKey(text: string): KeyObject {
+  try {
+    return createPrivateKey(text);
+  } catch (err) {
+    throw new Error(`error parsing private key: ${(err as Error).message}`);
+  }
+}
+
 function toStrings(v: unknown): string[] {
   if (isNil(v)) return [];
   if (!Array.isArray(v)) throw new Error(`Cannot use ${strval(v)} as a list`);
@@ -71,14 +79,14 @@ function caKey(ca: unknown): { key: KeyObject; cn: string } {
 }
 
 export function cryptoFuncs(r: SeededRandom, now: () => number): Record<string, FuncDef> {
-  const cert = (cn: string, ips: unknown, dns: unknown, days: bigint, isCA: boolean, issuer?: { key: KeyObject; cn: string }) => {
-    const key = ed25519Key(r.bytes(32));
+  const cert = (cn: string, ips: unknown, dns: unknown, days: bigint, isCA: boolean, issuer?: { key: KeyObject; cn: string }, keyPemText?: string) => {
+    const key = keyPemText !== undefined ? parseKey(keyPemText) : ed25519Key(r.bytes(32));
     const pemCert = buildCertificate({
       cn, ips: toStrings(ips), dns: toStrings(dns), days: Number(days), isCA,
       notBefore: new Date(Math.floor(now() / 1000) * 1000), serial: r.bytes(16),
       subjectKey: key, issuerKey: issuer?.key ?? key, issuerCN: issuer?.cn ?? cn,
     });
-    return certificate(pemCert, keyPem(key));
+    return certificate(pemCert, keyPemText ?? keyPem(key));
   };
   return {
     randAlphaNum: def(['int'], (_c, n) => randFrom(r, ALPHA + NUM, n)),
@@ -106,6 +114,9 @@ export function cryptoFuncs(r: SeededRandom, now: () => number): Record<string, 
     genCA: def(['string', 'int'], (_c, cn, days) => cert(cn, [], [], days, true)),
     genSelfSignedCert: def(['string', 'list', 'list', 'int'], (_c, cn, ips, dns, days) => cert(cn, ips, dns, days, false)),
     genSignedCert: def(['string', 'list', 'list', 'int', 'any'], (_c, cn, ips, dns, days, ca) => cert(cn, ips, dns, days, false, caKey(ca))),
+    genCAWithKey: def(['string', 'int', 'string'], (_c, cn, days, key) => cert(cn, [], [], days, true, undefined, key)),
+    genSelfSignedCertWithKey: def(['string', 'list', 'list', 'int', 'string'], (_c, cn, ips, dns, days, key) => cert(cn, ips, dns, days, false, undefined, key)),
+    genSignedCertWithKey: def(['string', 'list', 'list', 'int', 'any', 'string'], (_c, cn, ips, dns, days, ca, key) => cert(cn, ips, dns, days, false, caKey(ca), key)),
     buildCustomCert: def(['string', 'string'], (_c, c, k) => {
       const certText = Buffer.from(c, 'base64').toString('utf8');
       const keyText = Buffer.from(k, 'base64').toString('utf8');

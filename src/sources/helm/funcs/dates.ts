@@ -142,6 +142,7 @@ export function dateFuncs(now: () => number): Record<string, FuncDef> {
     htmlDateInZone: def(['any', 'string'], (_c, v, z) => date('2006-01-02', v, z)),
     dateModify: def(['string', 'any'], (_c, d, v) => { const t = timeMs(v, now); return makeTime(t.ms + parseDuration(d), t.offset, t.zone); }),
     date_modify: def(['string', 'any'], (_c, d, v) => { const t = timeMs(v, now); return makeTime(t.ms + parseDuration(d), t.offset, t.zone); }),
+    must_date_modify: def(['string', 'any'], (_c, d, v) => { const t = timeMs(v, now); return makeTime(t.ms + parseDuration(d), t.offset, t.zone); }),
     mustDateModify: def(['string', 'any'], (_c, d, v) => { const t = timeMs(v, now); return makeTime(t.ms + parseDuration(d), t.offset, t.zone); }),
     ago: def(['any'], (_c, v) => formatDuration(Math.round((now() - timeMs(v, now).ms) / 1000) * 1000)),
     unixEpoch: def(['any'], (_c, v) => String(Math.floor(timeMs(v, now).ms / 1000))),

@@ -2,6 +2,7 @@
 // (shopspring/decimal), so `mulf 1.1 3` is 3.3, not 3.3000000000000003.
 import type { FuncDef } from '../template/exec.js';
 import { isNil } from '../template/values.js';
+import { formatV } from '../template/format.js';
 import { def, toFloat64, toInt64 } from './convert.js';
 
 interface Dec { m: bigint; e: number } // value = m * 10^-e
@@ -91,5 +92,11 @@ export const mathFuncs: Record<string, FuncDef> = {
   int: def(['any'], (_c, a) => toInt64(a)),
   int64: def(['any'], (_c, a) => toInt64(a)),
   float64: def(['any'], (_c, a) => toFloat64(a)),
-  toDecimal: def(['any'], (_c, a) => { const s = String(toFloat64(a) === 0 ? a : a); return /^[+-]?[0-7]+$/.test(s) ? BigInt('0o' + s.replace(/^[+-]/, '')) : 0n; }),
+  // Parses the value's text as an octal number (a file mode such as "0755").
+  toDecimal: def(['any'], (_c, a) => {
+    const s = formatV(a);
+    if (!/^[+-]?[0-7]+$/.test(s)) return 0n;
+    const n = BigInt('0o' + s.replace(/^[+-]/, ''));
+    return s.startsWith('-') ? -n : n;
+  }),
 };

@@ -143,6 +143,7 @@ export const stringFuncs: Record<string, FuncDef> = {
   swapcase: def(['string'], (_c, s) => swapcase(s)),
   trim: def(['string'], (_c, s) => s.replace(/^[\s\u0085\u00a0]+|[\s\u0085\u00a0]+$/g, '')),
   trimAll: def(['string', 'string'], (_c, cut, s) => trimCutset(s, cut, true, true)),
+  trimall: def(['string', 'string'], (_c, cut, s) => trimCutset(s, cut, true, true)),
   trimSuffix: def(['string', 'string'], (_c, suf, s) => (suf && s.endsWith(suf) ? s.slice(0, s.length - suf.length) : s)),
   trimPrefix: def(['string', 'string'], (_c, pre, s) => (s.startsWith(pre) ? s.slice(pre.length) : s)),
   nospace: def(['string'], (_c, s) => s.replace(/\s+/g, '')),

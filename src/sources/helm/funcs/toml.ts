@@ -17,7 +17,7 @@ function scalar(v: unknown): string {
 function table(m: GoMap, path: string[], out: string[]): void {
   const keys = sortedKeys(m).filter((k) => !isNil(m[k]));
   const isTableArray = (v: unknown) => Array.isArray(v) && v.length > 0 && v.every(isMap);
-  for (const k of keys) if (!isMap(m[k]) && !isTableArray(m[k])) out.push(`${'  '.repeat(Math.max(0, path.length - 1))}${key(k)} = ${scalar(m[k])}`);
+  for (const k of keys) if (!isMap(m[k]) && !isTableArray(m[k])) out.push(`${'  '.repeat(path.length)}${key(k)} = ${scalar(m[k])}`);
   for (const k of keys) {
     const v = m[k];
     const p = [...path, k];
