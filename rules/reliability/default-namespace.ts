@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { WORKLOAD_KINDS } from '../../src/workspace/pods.js';
-import { kustomizationsOf } from './kustomize.js';
+import { isPartialObject, kustomizationsOf } from './kustomize.js';
 
 const KINDS = [...WORKLOAD_KINDS, 'Service'];
 
@@ -27,7 +27,7 @@ export default defineRule({
         report({ at: o, path: ['metadata', 'namespace'], message: `${o.kind} "${o.name}" is deployed to the default namespace` });
         continue;
       }
-      if (o.unit.helmSource || o.unit.file.origin?.startsWith('helm')) continue;
+      if (o.unit.helmSource || o.unit.file.origin?.startsWith('helm') || isPartialObject(ws, o)) continue;
       if (kustomizationsOf(ws, o.unit.file.path).some((k) => k.namespace)) continue;
       report({
         at: o,

@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
+import { isPartialObject } from './kustomize.js';
 
 /** Annotations under which a deploy tool deletes the Job itself. */
 const CLEANED_BY = ['helm.sh/hook-delete-policy', 'argocd.argoproj.io/hook-delete-policy'];
@@ -23,7 +24,7 @@ export default defineRule({
     for (const job of ws.ofKind('Job')) {
       if (!job.obj.spec || typeof job.obj.spec !== 'object') continue;
       if (job.obj.spec.ttlSecondsAfterFinished != null) continue;
-      if (CLEANED_BY.some((a) => job.annotations[a])) continue;
+      if (CLEANED_BY.some((a) => job.annotations[a]) || isPartialObject(ws, job)) continue;
       report({
         at: job,
         path: ['spec'],

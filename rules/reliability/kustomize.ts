@@ -1,5 +1,7 @@
 // kustomization.yaml files of the scan: they set namespaces and image tags of the manifests they build.
 import path from 'node:path';
+import type { K8sObject } from '../../src/workspace/types.js';
+import { WORKLOAD_KINDS } from '../../src/workspace/pods.js';
 import type { Workspace } from '../../src/workspace/workspace.js';
 
 export interface Kustomization {
@@ -10,6 +12,8 @@ export interface Kustomization {
   includes: string[];
   /** Image names whose tag or digest it sets. */
   pinnedImages: Set<string>;
+  /** Files it applies as patches (strategic merge or JSON 6902), relative to the scan root. */
+  patches: string[];
 }
 
 const FILE_NAMES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
@@ -35,13 +39,20 @@ export function kustomizations(ws: Workspace): Kustomization[] {
           includes.push(path.posix.normalize(path.posix.join(dir, entry)));
         }
       }
+      const patches: string[] = [];
+      const patchPaths = [
+        ...(Array.isArray(v.patchesStrategicMerge) ? v.patchesStrategicMerge : []),
+        ...(Array.isArray(v.patches) ? v.patches.map((p: any) => p?.path) : []),
+        ...(Array.isArray(v.patchesJson6902) ? v.patchesJson6902.map((p: any) => p?.path) : []),
+      ];
+      for (const p of patchPaths) if (typeof p === 'string' && !p.includes('\n')) patches.push(path.posix.normalize(path.posix.join(dir, p)));
       const pinnedImages = new Set<string>();
       if (Array.isArray(v.images)) {
         for (const img of v.images) {
           if (img && typeof img.name === 'string' && (img.newTag != null || img.digest != null)) pinnedImages.add(img.name);
         }
       }
-      out.push({ dir, namespace: typeof v.namespace === 'string' && v.namespace ? v.namespace : undefined, includes, pinnedImages });
+      out.push({ dir, namespace: typeof v.namespace === 'string' && v.namespace ? v.namespace : undefined, includes, pinnedImages, patches });
     }
     return out;
   });
@@ -75,4 +86,24 @@ export function kustomizationsOf(ws: Workspace, file: string): Kustomization[] {
     }
   }
   return [...found];
+}
+
+/**
+ * A fragment rather than a whole object: a file some kustomization applies as a patch, or a workload
+ * whose containers lack an image (the API server requires one, so only a patch leaves it out).
+ * Rules that judge a setting by its absence skip fragments: the base they patch has the rest.
+ */
+export function isPartialObject(ws: Workspace, object: K8sObject): boolean {
+  const partial = ws.memo('reliability:partial-objects', () => {
+    const patchFiles = new Set(kustomizations(ws).flatMap((k) => k.patches));
+    const set = new Set<K8sObject>(ws.objects.filter((o) => patchFiles.has(o.unit.file.path)));
+    for (const t of ws.podTemplates) {
+      if (t.containers.some((c) => c.kind !== 'ephemeral' && !c.image.trim())) set.add(t.owner);
+    }
+    // A workload without a pod template is a fragment too (the API requires one).
+    const withTemplate = new Set(ws.podTemplates.map((t) => t.owner));
+    for (const o of ws.ofKind(...WORKLOAD_KINDS)) if (!withTemplate.has(o)) set.add(o);
+    return set;
+  });
+  return partial.has(object);
 }

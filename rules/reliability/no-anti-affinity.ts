@@ -1,6 +1,7 @@
 import { defineRule } from '../../src/engine/rule.js';
 import type { PodTemplate } from '../../src/workspace/types.js';
 import { evaluateSelector } from '../../src/workspace/selectors.js';
+import { isPartialObject } from './kustomize.js';
 import { maximumReplicas } from './workloads.js';
 
 /** A selector that selects the pod's own labels (an absent selector selects nothing). */
@@ -44,7 +45,7 @@ export default defineRule({
       if (w.kind !== 'Deployment' && w.kind !== 'StatefulSet') continue;
       const max = maximumReplicas(ws, w);
       if (max === undefined || max <= 1) continue;
-      if (spreadsReplicas(t)) continue;
+      if (spreadsReplicas(t) || isPartialObject(ws, w)) continue;
       report({
         at: t,
         path: t.spec.affinity ? ['affinity'] : [],

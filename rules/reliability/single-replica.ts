@@ -1,6 +1,7 @@
 import { defineRule } from '../../src/engine/rule.js';
 import type { K8sObject } from '../../src/workspace/types.js';
 import type { Workspace } from '../../src/workspace/workspace.js';
+import { isPartialObject } from './kustomize.js';
 import { autoscalersOf, declaredReplicas } from './workloads.js';
 
 /** A Deployment that mounts a claim only one node can attach cannot simply run a second replica. */
@@ -38,7 +39,7 @@ export default defineRule({
     for (const w of ws.ofKind('Deployment', 'StatefulSet')) {
       const r = declaredReplicas(w);
       if (r.kind !== 'fixed' || r.count !== 1) continue;
-      if (autoscalersOf(ws, w).length) continue;
+      if (autoscalersOf(ws, w).length || isPartialObject(ws, w)) continue;
       if (w.kind === 'Deployment' && (w.obj.spec?.strategy?.type === 'Recreate' || mountsExclusiveClaim(ws, w))) continue;
       report({
         at: w,

@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
+import { isPartialObject } from './kustomize.js';
 import { mapSelectorMatches } from '../../src/workspace/selectors.js';
 
 export default defineRule({
@@ -25,6 +26,7 @@ export default defineRule({
       const name = sts.obj.spec?.serviceName;
       const label = `StatefulSet "${sts.name}"`;
       if (typeof name !== 'string' || name.trim() === '') {
+        if (isPartialObject(ws, sts)) continue;
         report({ at: sts, path: ['spec'], target: 'key', message: `${label} does not set spec.serviceName: its pods get no stable DNS names` });
         continue;
       }

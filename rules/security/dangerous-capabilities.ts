@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
+import { isPartialObject } from '../reliability/kustomize.js';
 import { capabilityList, deepestSecurityPath, describeContainer, isWindowsPod, own, rootVerdict } from './security-context.js';
 
 /** Capabilities that amount to root on the node (or most of it) when added. */
@@ -49,6 +50,7 @@ export default defineRule({
         }
       }
       if (added.some((cap) => cap.name === 'NET_RAW' || cap.name === 'ALL')) continue;
+      if (isPartialObject(ws, c.template.owner)) continue;
       const dropped = capabilityList(c, 'drop');
       if (dropped.some((cap) => cap.name === 'NET_RAW' || cap.name === 'ALL')) continue;
       const ape = own(c, 'allowPrivilegeEscalation')?.value;

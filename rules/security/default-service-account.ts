@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
+import { isPartialObject } from '../reliability/kustomize.js';
 import { bindingsFor, serviceAccountOf, tokenMounted } from './service-accounts.js';
 
 export default defineRule({
@@ -22,6 +23,7 @@ export default defineRule({
     for (const t of ws.podTemplates) {
       const sa = serviceAccountOf(t);
       if (sa.name !== 'default') continue;
+      if (!sa.path && isPartialObject(ws, t.owner)) continue;
       if (!tokenMounted(ws, t, 'default')) continue;
       const ns = t.owner.namespace;
       const grants = bindingsFor(ws, ns, 'default');

@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
+import { isPartialObject } from '../reliability/kustomize.js';
 import { capabilityList, describeContainer, isWindowsPod, own } from './security-context.js';
 
 export default defineRule({
@@ -36,6 +37,7 @@ export default defineRule({
         continue;
       }
       if (ape?.value === false || ape?.value === 'false') continue;
+      if (!ape && isPartialObject(ws, c.template.owner)) continue;
       report({
         at: c,
         path: ape ? ape.path : [],

@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
+import { isPartialObject } from '../reliability/kustomize.js';
 import type { PodTemplate } from '../../src/workspace/types.js';
 import { describeContainer, isWindowsPod, rootVerdict, type Setting } from './security-context.js';
 
@@ -29,6 +30,8 @@ export default defineRule({
       const verdict = rootVerdict(c);
       if (!verdict.root) continue;
       if (verdict.reason === 'unset') {
+        // A kustomize patch leaves the securityContext to its base.
+        if (isPartialObject(ws, c.template.owner)) continue;
         report({
           at: c,
           path: [],

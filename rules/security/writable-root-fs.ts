@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
+import { isPartialObject } from '../reliability/kustomize.js';
 import { describeContainer, isWindowsPod, own } from './security-context.js';
 
 export default defineRule({
@@ -25,6 +26,7 @@ export default defineRule({
       if (isWindowsPod(c.template)) continue;
       const ro = own(c, 'readOnlyRootFilesystem');
       if (ro?.value === true || ro?.value === 'true') continue;
+      if (!ro && isPartialObject(ws, c.template.owner)) continue;
       report({
         at: c,
         path: ro ? ro.path : [],

@@ -177,3 +177,41 @@ spec:
     expect(found[0].message).toContain('does not select');
   });
 });
+
+describe('kustomize patches', () => {
+  const patch = `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web }
+spec:
+  replicas: 3
+  template:
+    spec:
+      containers:
+        - name: web
+          image: registry.example.com/shop/web:1.5.0
+`;
+  const absenceRules = ['run-as-root', 'privilege-escalation', 'writable-root-fs', 'dangerous-capabilities', 'default-service-account', 'no-anti-affinity', 'default-namespace'];
+
+  it('are not judged by what they leave out when a kustomization applies them', async () => {
+    const files = { 'overlay/kustomization.yaml': 'resources: [../base]\npatches:\n  - path: web.yaml\n', 'overlay/web.yaml': patch };
+    expect(await findingsFor(files, absenceRules)).toEqual([]);
+  });
+
+  it('are recognised without their kustomization when a container has no image', async () => {
+    expect(await findingsFor({ 'web.yaml': patch.replace('          image: registry.example.com/shop/web:1.5.0\n', '          args: [--workers=8]\n') }, absenceRules)).toEqual([]);
+  });
+
+  it('still report what they set', async () => {
+    const files = {
+      'overlay/kustomization.yaml': 'resources: [../base]\npatches:\n  - path: web.yaml\n',
+      'overlay/web.yaml': patch.replace('1.5.0\n', '1.5.0\n          securityContext: { privileged: true, runAsUser: 0 }\n'),
+    };
+    const found = await findingsFor(files, [...absenceRules, 'privileged-container']);
+    expect(found.map((f) => f.ruleId).sort()).toEqual(['privilege-escalation', 'privileged-container', 'run-as-root']);
+  });
+
+  it('the same object outside a kustomization is judged as a whole', async () => {
+    const found = await findingsFor({ 'web.yaml': patch }, absenceRules);
+    expect(found.length).toBeGreaterThan(0);
+  });
+});
