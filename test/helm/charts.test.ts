@@ -83,6 +83,7 @@ describe('render errors become problems at the template line', () => {
       ['templates/bad-yaml.yaml:6', 'helm-render-error', expect.stringMatching(/^YAML parse error on errors\/templates\/bad-yaml.yaml/)],
       ['templates/fail.yaml:2', 'helm-render-error', 'execution error at (errors/templates/fail.yaml:2:5): mode "fast" is not supported'],
       ['templates/_helpers.tpl:2', 'helm-render-error', expect.stringMatching(/executing "errors.deep" at <\.Values\.missing\.child>: nil pointer evaluating interface \{\}\.child \(via include at errors\/templates\/nil-field.yaml:6:9\)/)],
+      ['templates/not-a-map.yaml:2', 'helm-render-error', expect.stringMatching(/^YAML parse error on errors\/templates\/not-a-map.yaml: error unmarshaling JSON: json: cannot unmarshal string into Go value of type releaseutil.SimpleHead/)],
       ['templates/required.yaml:6', 'helm-render-error', 'execution error at (errors/templates/required.yaml:6:12): database.host is required'],
       ['templates/unknown-func.yaml:6', 'helm-render-error', 'parse error at (errors/templates/unknown-func.yaml:6): function "env" not defined'],
     ]);

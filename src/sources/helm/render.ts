@@ -3,7 +3,7 @@
 // into manifests whose every offset maps back to a template or values line.
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { isMap as isYamlMap, isSeq, parseAllDocuments } from 'yaml';
 import type { MappedPosition, SourceFile, Span } from '../../model.js';
 import type { LoadProblem } from '../registry.js';
 import { helmFuncs } from './funcs/index.js';
@@ -349,10 +349,16 @@ export async function renderChart(chartDir: string, opts: RenderOptions): Promis
   return { files, problems: problems.list, valuesFiles };
 }
 
+/** Helm reads each rendered document's head (apiVersion, kind, metadata): it must be YAML and a map. */
 function firstYamlError(text: string): { offset: number; message: string } | undefined {
   for (const doc of parseAllDocuments(text, { version: '1.1', uniqueKeys: false, prettyErrors: false })) {
     const e = (doc as any).errors?.[0];
     if (e) return { offset: e.pos?.[0] ?? 0, message: String(e.message).split('\n')[0] };
+    const contents = (doc as any).contents;
+    if (contents && !isYamlMap(contents)) {
+      const what = isSeq(contents) ? 'array' : typeof (contents as any).value === 'string' ? 'string' : typeof (contents as any).value;
+      return { offset: contents.range?.[0] ?? 0, message: `error unmarshaling JSON: json: cannot unmarshal ${what} into Go value of type releaseutil.SimpleHead` };
+    }
   }
   return undefined;
 }
