@@ -9,6 +9,8 @@ const TEMPLATE_PATHS: Record<string, { meta: KeyPath; spec: KeyPath; completes: 
   StatefulSet: { meta: ['spec', 'template', 'metadata'], spec: ['spec', 'template', 'spec'], completes: false },
   DaemonSet: { meta: ['spec', 'template', 'metadata'], spec: ['spec', 'template', 'spec'], completes: false },
   ReplicaSet: { meta: ['spec', 'template', 'metadata'], spec: ['spec', 'template', 'spec'], completes: false },
+  // Argo Rollouts replace Deployments with the same pod template shape.
+  Rollout: { meta: ['spec', 'template', 'metadata'], spec: ['spec', 'template', 'spec'], completes: false },
   ReplicationController: { meta: ['spec', 'template', 'metadata'], spec: ['spec', 'template', 'spec'], completes: false },
   Job: { meta: ['spec', 'template', 'metadata'], spec: ['spec', 'template', 'spec'], completes: true },
   CronJob: {
