@@ -38,7 +38,7 @@ export default defineRule({
         const via = value !== flag.value ? ` (${flag.value} defaults to ${value})` : '';
         report({
           at: { unit, basePath: [] },
-          path: ['instructions', stage.from, 'flag', 'platform'],
+          path: unit.onFirstLine(stage.from, ['instructions', stage.from, 'flag', 'platform']),
           message: `FROM --platform=${value}${via} pins ${stage.name ? `stage ${stage.name}` : 'this stage'} to ${arch}, but the target architectures are ${formatArchs(targets.archs)} (${TARGET_SOURCE[targets.source]}): its binaries fail with "exec format error" there. Remove the pin, or use --platform=$BUILDPLATFORM and cross-compile with ARG TARGETARCH`,
         });
       }
