@@ -43,6 +43,9 @@ describe('rule fixtures', () => {
   it('every rule has a fixture folder with a firing and a non-firing file', () => {
     const problems: string[] = [];
     for (const rule of allRules()) {
+      // Findings from past commits need a git repository: test/history builds those, so the
+      // folder only has to hold content the rule must stay silent on in the work tree.
+      const historyOnly = rule.id === 'git-history-secret';
       const dir = path.join(FIXTURES, rule.id);
       if (!fs.existsSync(dir)) {
         problems.push(`${rule.id}: no fixtures/rules/${rule.id}/`);
@@ -57,7 +60,7 @@ describe('rule fixtures', () => {
         if (hits.length) fires = true;
         else silent = true;
       }
-      if (!fires) problems.push(`${rule.id}: no fixture annotated "# expect: ${rule.id}"`);
+      if (!fires && !historyOnly) problems.push(`${rule.id}: no fixture annotated "# expect: ${rule.id}"`);
       if (!silent) problems.push(`${rule.id}: no fixture on which the rule stays silent`);
     }
     expect(problems).toEqual([]);
