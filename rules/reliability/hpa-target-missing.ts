@@ -1,5 +1,7 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { WORKLOAD_KINDS } from '../../src/workspace/pods.js';
+
+/** Built-in kinds with a scale subresource. */
+const SCALABLE = ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'];
 
 export default defineRule({
   id: 'hpa-target-missing',
@@ -17,14 +19,17 @@ export default defineRule({
     kubeLinter: ['dangling-horizontalpodautoscaler'],
     kubeScore: ['horizontalpodautoscaler-has-target'],
   },
-  notes: 'Fires when the scan holds objects of the target kind in the HPA\'s namespace but none with that name, or when a workload of that name exists there under another kind.',
+  notes: 'Fires when the scan holds objects of the target kind in the HPA\'s namespace but none with that name, or when the target is a built-in workload kind and a workload of that name exists there under another built-in kind.',
   check(ws, report) {
     for (const hpa of ws.ofKind('HorizontalPodAutoscaler')) {
       const ref = hpa.obj.spec?.scaleTargetRef;
       if (!ref || typeof ref.name !== 'string' || typeof ref.kind !== 'string') continue;
       const ns = hpa.namespace;
       if (ws.find(ref.kind, ns, ref.name)) continue;
-      const otherKind = WORKLOAD_KINDS.map((k) => ws.find(k, ns, ref.name)).find((o) => o !== undefined);
+      // Only for a built-in target kind: a custom one (an Argo Rollout, say) may wrap a Deployment of the same name.
+      const otherKind = SCALABLE.includes(ref.kind)
+        ? SCALABLE.map((k) => ws.find(k, ns, ref.name)).find((o) => o !== undefined)
+        : undefined;
       if (otherKind) {
         report({
           at: hpa,

@@ -215,3 +215,27 @@ spec:
     expect(found.length).toBeGreaterThan(0);
   });
 });
+
+describe('hpa-target-missing and custom workloads', () => {
+  it('does not second-guess an HPA on a custom kind that wraps a Deployment of the same name', async () => {
+    const hpa = `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: { name: web, namespace: shop }
+spec:
+  scaleTargetRef: { apiVersion: argoproj.io/v1alpha1, kind: Rollout, name: web }
+  maxReplicas: 4
+`;
+    const deployment = `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web, namespace: shop }
+spec:
+  replicas: 0
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec:
+      containers: [{ name: web, image: registry.example.com/shop/web:1.0.0 }]
+`;
+    expect(await findingsFor({ 'h.yaml': hpa, 'd.yaml': deployment }, ['hpa-target-missing'])).toEqual([]);
+  });
+});
