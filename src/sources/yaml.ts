@@ -4,6 +4,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocume
 import type { KeyPath, SourceFile, Span } from '../model.js';
 import type { YamlDocUnit } from '../workspace/types.js';
 import { baseName, registerLoader, type LoadProblem, type LoadResult } from './registry.js';
+import { MAX_YAML_NESTING, yamlNestingDepth } from './yaml-depth.js';
 
 /** Aliases expanded per document before we call it an alias bomb. */
 const MAX_ALIAS_COUNT = 1000;
@@ -33,7 +34,12 @@ class YamlDocument implements YamlDocUnit {
   }
 
   locate(path: KeyPath, target?: 'key' | 'value'): Span {
-    this.parsed ??= parseChunk(this.file.text, this.chunk);
+    try {
+      this.parsed ??= parseChunk(this.file.text, this.chunk);
+    } catch {
+      // Nesting too deep for the position parser (js-yaml coped): point at the document.
+      return { start: this.chunk.start, end: this.chunk.start };
+    }
     const span = locateInDocument(this.parsed, path, target);
     return { start: span.start + this.chunk.start, end: span.end + this.chunk.start };
   }
@@ -113,14 +119,16 @@ export function splitDocuments(text: string): Chunk[] {
 
 /**
  * Aliases can expand exponentially: documents that may use them go through the guarded parser.
- * An alias needs an anchor, and stands where a node starts (line start, after `: `, `- `, `[`, `,`).
+ * An alias `*name` needs an anchor `&name` before it; look for the names of the anchors only.
  */
-const ANCHOR = /(?:^|[\s[{,:-])&[^\s,\]}]/m;
-const ALIAS_USE = /(?:^[ \t]*|[:,[{-][ \t]*)\*[^\s,\]}]/m;
+const ANCHOR = /(?:^|[\s[{,:-])&([^\s,[\]{}]+)(?=[\s,\]}]|$)/gm;
 
 function mayUseAliases(body: string): boolean {
-  return ANCHOR.test(body) && ALIAS_USE.test(body);
+  if (!body.includes('&')) return false;
+  for (const m of body.matchAll(ANCHOR)) if (body.includes(`*${m[1]}`)) return true;
+  return false;
 }
+
 const DIRECTIVE = /^%/m;
 
 function parseChunk(text: string, chunk: Chunk): Document.Parsed {
@@ -172,9 +180,22 @@ function helmSourceOf(body: string): string | undefined {
 function loadCarefully(file: SourceFile, chunk: Chunk, index: number, units: YamlDocUnit[], problems: LoadProblem[]): number {
   const text = file.text;
   const body = text.slice(chunk.start, chunk.end);
-  const docs = parseAllDocuments(body, { uniqueKeys: false, merge: true, prettyErrors: false, logLevel: 'error' });
-  const list = Array.isArray(docs) ? docs : [];
   const shift = (span: Span): Span => ({ start: span.start + chunk.start, end: span.end + chunk.start });
+  const deep = yamlNestingDepth(body, MAX_YAML_NESTING);
+  if (deep.at >= 0) {
+    const span = shift({ start: deep.at, end: deep.at + 1 });
+    problems.push({ ruleId: 'yaml-syntax', file, span, message: `YAML nested more than ${MAX_YAML_NESTING} levels deep: too deep to parse safely, the document is not checked` });
+    return 1;
+  }
+  let docs: ReturnType<typeof parseAllDocuments>;
+  try {
+    docs = parseAllDocuments(body, { uniqueKeys: false, merge: true, prettyErrors: false, logLevel: 'error' });
+  } catch (err) {
+    // The parser recurses per nesting level: thousands of levels exhaust the stack.
+    problems.push({ ruleId: 'yaml-syntax', file, span: shift({ start: 0, end: Math.min(1, body.length) }), message: syntaxMessage((err as Error).message) });
+    return 1;
+  }
+  const list = Array.isArray(docs) ? docs : [];
   list.forEach((doc, i) => {
     if (doc.errors.length) {
       for (const err of doc.errors) {
@@ -227,6 +248,7 @@ function unclosedOpener(text: string, message: string, pos: number): Span | unde
 }
 
 function syntaxMessage(message: string): string {
+  if (/Maximum call stack size exceeded/.test(message)) return 'YAML nested too deeply to parse (thousands of levels): the document is not checked';
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   return `YAML syntax error: ${first}`;
 }
