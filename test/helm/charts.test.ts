@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { renderChart } from '../../src/sources/helm/index.js';
 import { expectedDocs, renderedDocs } from './golden.js';
 import { FIXED_NOW } from './helpers.js';
@@ -95,5 +97,51 @@ describe('render errors become problems at the template line', () => {
     const r = await renderChart(`${CHARTS}/does-not-exist`, { root: ROOT });
     expect(r.files).toEqual([]);
     expect(r.problems[0].message).toMatch(/chart cannot be loaded/);
+  });
+});
+
+describe('charts written on the fly', () => {
+  function chart(files: Record<string, string>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'kubelint-helm-'));
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(join(dir, name, '..'), { recursive: true });
+      writeFileSync(join(dir, name), text);
+    }
+    return dir;
+  }
+
+  it('a dependency missing from charts/ is reported at its Chart.yaml entry', async () => {
+    const dir = chart({
+      'Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n  - name: redis\n    version: 17.x\n    repository: https://charts.example.com\n',
+      'templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n',
+    });
+    const r = await renderChart('.', { root: dir });
+    expect(r.files).toHaveLength(1);
+    expect(r.problems).toHaveLength(1);
+    const p = r.problems[0];
+    expect(p.file.path).toBe('Chart.yaml');
+    expect(p.file.text.slice(p.span.start, p.span.end)).toBe('name: redis');
+    expect(p.message).toMatch(/missing in charts\/ directory: redis/);
+  });
+
+  it('endless include recursion is an error, not a crash', async () => {
+    const dir = chart({
+      'Chart.yaml': 'apiVersion: v2\nname: loop\nversion: 1.0.0\n',
+      'templates/_h.tpl': '{{- define "loop.r" }}{{ include "loop.r" . }}{{ end }}\n',
+      'templates/cm.yaml': 'data: {{ include "loop.r" . }}\n',
+    });
+    const r = await renderChart(dir, { root: dir });
+    expect(r.files).toEqual([]);
+    expect(r.problems[0].message).toMatch(/nested reference name: loop.r/);
+  });
+
+  it('a library chart renders nothing on its own', async () => {
+    const dir = chart({
+      'Chart.yaml': 'apiVersion: v2\nname: lib\nversion: 1.0.0\ntype: library\n',
+      'templates/_x.tpl': '{{- define "lib.x" }}x{{ end }}\n',
+      'templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n',
+    });
+    const r = await renderChart(dir, { root: dir });
+    expect(r).toMatchObject({ files: [], problems: [] });
   });
 });

@@ -217,9 +217,11 @@ export async function renderChart(chartDir: string, opts: RenderOptions): Promis
   const depProblems: DepProblem[] = [];
   resolveDependencies(top, build, depProblems);
   for (const p of depProblems) {
-    const text = p.chart.loaded.chartYamlText;
+    const fromReq = p.chart.loaded.metadata.apiVersion === 'v1' && Array.isArray(p.chart.loaded.requirements?.dependencies);
+    const text = fromReq ? p.chart.loaded.requirementsText ?? '' : p.chart.loaded.chartYamlText;
     const i = p.needle ? text.search(new RegExp(`name:\\s*["']?${p.needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*$`, 'm')) : -1;
-    const path = at(p.chart.loaded, p.chart.loaded.requirements && !p.chart.loaded.metadata.dependencies ? 'requirements.yaml' : 'Chart.yaml');
+    const fromRequirements = p.chart.loaded.metadata.apiVersion === 'v1' && Array.isArray(p.chart.loaded.requirements?.dependencies);
+    const path = at(p.chart.loaded, fromRequirements ? 'requirements.yaml' : 'Chart.yaml');
     problems.add({ path, absPath: resolve(root, path), text }, spanAt(text, Math.max(0, i)), p.message);
   }
 
@@ -365,6 +367,8 @@ function firstYamlError(text: string): { offset: number; message: string } | und
 
 function reportExecError(err: ExecError, problems: Problems, root: string): void {
   const file = sourceFileOf(err.source.file, root);
-  const via = err.via.length ? ` (via ${err.via.join(' <- ')})` : '';
+  // Recursive includes can stack up hundreds of callers: keep the nearest and the outermost.
+  const chain = err.via.length > 2 ? [err.via[0], '...', err.via[err.via.length - 1]] : err.via;
+  const via = chain.length ? ` (via ${chain.join(' <- ')})` : '';
   problems.add(file, spanAt(file.text, err.pos), err.message + via, err.message);
 }

@@ -26,6 +26,7 @@ export interface LoadedChart {
   subcharts: LoadedChart[];
   /** v1 charts keep dependencies in requirements.yaml. */
   requirements?: Record<string, any>;
+  requirementsText?: string;
   /** Path of the chart's root relative to the scan root, '/' separators ('' for the root itself). */
   relBase: string;
 }
@@ -86,7 +87,10 @@ export function chartFromFiles(files: ChartFile[], relBase: string): LoadedChart
     if (n === 'Chart.yaml' || n === 'Chart.lock' || n === 'requirements.lock') continue;
     if (n === 'values.yaml') chart.valuesText = f.data.toString('utf8');
     else if (n === 'values.schema.json') chart.schemaText = f.data.toString('utf8');
-    else if (n === 'requirements.yaml') chart.requirements = parseYamlMap(f.data.toString('utf8'), 'requirements.yaml', at(n));
+    else if (n === 'requirements.yaml') {
+      chart.requirementsText = f.data.toString('utf8');
+      chart.requirements = parseYamlMap(chart.requirementsText, 'requirements.yaml', at(n));
+    }
     else if (n.startsWith('templates/')) chart.templates.push(f);
     else if (n.startsWith('charts/')) {
       if (n.endsWith('.prov')) { chart.files.push(f); continue; }

@@ -50,7 +50,8 @@ export interface TemplateSource {
 interface Define { list: ListNode; source: TemplateSource }
 
 const MISSING = Symbol('missing');
-const MAX_DEPTH = 1000;
+/** Nested template calls allowed (Helm allows 1000 includes of one name; deeper JS stacks overflow first). */
+const MAX_DEPTH = 250;
 
 /** All templates of a render (a chart and its subcharts): named templates are shared. */
 export class TemplateSet {
