@@ -62,25 +62,43 @@ const GENERIC_ASSIGNMENT = re(
   String.raw`(?<![A-Za-z0-9_.])(?<key>[A-Za-z_][A-Za-z0-9_.-]{0,80})["']?[ \t]{0,10}(?::=|=>|=|:)[ \t]{0,10}(?:"(?<dq>[^"\r\n]{1,300})"|'(?<sq>[^'\r\n]{1,300})'|(?<bare>[^\s"'\x60,;#(){}\[\]<>|]{1,300}))`,
 );
 
+/** Words a secret name is made of; only lines holding one are parsed for assignments. */
+const SECRET_WORD = /pass|pwd|secret|token|cred|(?:api|private|access|signing|encryption|master|auth|account|shared|ssh|deploy)[\W_]?key/gi;
+
 function findGenericAssignments(text: string): RawMatch[] {
   const out: RawMatch[] = [];
-  GENERIC_ASSIGNMENT.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = GENERIC_ASSIGNMENT.exec(text))) {
-    const g = m.groups!;
-    if (!isSecretName(g.key)) continue;
-    const which = g.dq !== undefined ? 'dq' : g.sq !== undefined ? 'sq' : 'bare';
-    const value = g[which];
-    const [start, end] = m.indices!.groups![which]!;
-    if (!isGenericSecretValue(value, which === 'bare')) continue;
-    out.push({ start, end, secret: value, detail: `under "${g.key}"` });
+  SECRET_WORD.lastIndex = 0;
+  let word: RegExpExecArray | null;
+  while ((word = SECRET_WORD.exec(text))) {
+    const lineStart = text.lastIndexOf('\n', word.index) + 1;
+    const newline = text.indexOf('\n', word.index);
+    const lineEnd = newline < 0 ? text.length : newline;
+    SECRET_WORD.lastIndex = lineEnd;
+    const line = text.slice(lineStart, lineEnd);
+    GENERIC_ASSIGNMENT.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = GENERIC_ASSIGNMENT.exec(line))) {
+      const g = m.groups!;
+      if (!isSecretName(g.key)) continue;
+      const which = g.dq !== undefined ? 'dq' : g.sq !== undefined ? 'sq' : 'bare';
+      const value = g[which];
+      const [start, end] = m.indices!.groups![which]!;
+      if (!isGenericSecretValue(value, which === 'bare')) continue;
+      out.push({ start: lineStart + start, end: lineStart + end, secret: value, detail: `under "${g.key}"` });
+    }
   }
   return out;
 }
 
-/** Random-looking, and not code (`config.get`, `os.environ`) or a variable reference. */
+/** `default/ca-secret`, `db-credentials`: Kubernetes names and namespace/name references made of words. */
+function isWordyName(value: string): boolean {
+  return /^[a-z0-9][a-z0-9.-]{0,252}(?:\/[a-z0-9][a-z0-9.-]{0,252})?$/.test(value) && /[-/.]/.test(value) && value.split(/[-/.]/).every((w) => /^[a-z]*$/.test(w));
+}
+
+/** Random-looking, and not code (`config.get`, `os.environ`), a name reference or a variable reference. */
 export function isGenericSecretValue(value: string, bare: boolean): boolean {
   if (!looksRandom(value)) return false;
+  if (isWordyName(value)) return false;
   if (/^[A-Za-z_$][\w$-]{0,80}(?:\.[A-Za-z_$][\w$-]{0,80}){1,10}$/.test(value)) return false;
   if (bare && /^[A-Za-z_$][\w$]{0,80}$/.test(value) && !/\d/.test(value)) return false;
   if (/^(?:sha256|sha512|md5|sha1):/i.test(value)) return false;

@@ -2,7 +2,8 @@
 // forms that are fine (SealedSecret, ExternalSecret, SOPS-encrypted documents).
 import type { K8sObject } from '../workspace/types.js';
 import { isObjectLike } from '../workspace/objects.js';
-import { judgeSecretValue, type ValueJudgement } from './names.js';
+import { isSecretName, judgeSecretValue, type ValueJudgement } from './names.js';
+import { scanText } from './scan-text.js';
 import { findPemKeys, judgeKeyBlock } from './private-keys.js';
 
 /** A document SOPS encrypted carries a top-level `sops:` map (mac, lastmodified, recipients). */
@@ -26,11 +27,32 @@ function isOnlyCertificates(value: string): boolean {
   return /-----BEGIN CERTIFICATE-----/.test(value) && !/PRIVATE KEY/.test(value);
 }
 
-/** Judge a value held by a Secret: key blocks by their body, certificates are public. */
+/** `key: value` / `key = value` lines of a config file, for secret-named keys. */
+const CONFIG_LINE = /^[ \t]*["']?([A-Za-z_][A-Za-z0-9_.-]{0,80})["']?[ \t]{0,10}[:=][ \t]{0,10}["']?([^"'\s#,]{1,300})/;
+
+/**
+ * A whole file held in a Secret (grafana.ini, alertmanager.yaml) counts as a secret when it holds
+ * one: a recognised credential format, or a secret-named key with a real value.
+ */
+function configFileHoldsSecret(value: string): ValueJudgement {
+  if (scanText(value).some((m) => m.judgement === 'real')) return 'real';
+  let example = false;
+  for (const line of value.split('\n')) {
+    const m = CONFIG_LINE.exec(line);
+    if (!m || !isSecretName(m[1])) continue;
+    const judgement = judgeSecretValue(m[2]);
+    if (judgement === 'real') return 'real';
+    if (judgement === 'example') example = true;
+  }
+  return example ? 'example' : 'placeholder';
+}
+
+/** Judge a value held by a Secret: key blocks by their body, certificates are public, files by their content. */
 export function judgeSecretObjectValue(value: string): ValueJudgement {
   if (isOnlyCertificates(value)) return 'reference';
   const keys = findPemKeys(value);
   if (keys.length) return judgeKeyBlock(keys[0].text);
+  if (value.trim().includes('\n')) return configFileHoldsSecret(value);
   return judgeSecretValue(value);
 }
 

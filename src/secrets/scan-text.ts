@@ -17,11 +17,45 @@ export function isBinaryText(text: string): boolean {
 /** Texts larger than this are scanned in their first part only (lock files, bundles). */
 export const MAX_SCAN_CHARS = 8 * 1024 * 1024;
 
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Keyword lookup in one pass. Rare keywords (token prefixes) go into one alternation scanned once;
+ * common ones (`pass`, `token`, `://`) are checked with `includes`, which stops at the first hit.
+ * Either way a keyword absent from the text costs no per-keyword scan.
+ */
+interface KeywordPlan {
+  rare: RegExp;
+  common: string[];
+}
+const COMMON_KEYWORDS = new Set(['pass', 'pwd', 'secret', 'token', 'key', 'credential', 'creds', '://', 'curl', 'sig=', 'eyj']);
+const plans = new WeakMap<Detector[], KeywordPlan>();
+function keywordPlan(detectors: Detector[]): KeywordPlan {
+  let plan = plans.get(detectors);
+  if (!plan) {
+    const words = [...new Set(detectors.flatMap((d) => [...d.keywords, ...(d.requires ?? [])]))];
+    const rare = words.filter((w) => !COMMON_KEYWORDS.has(w)).sort((a, b) => b.length - a.length);
+    plan = { rare: new RegExp(rare.map(escapeRegex).join('|') || '(?!)', 'g'), common: words.filter((w) => COMMON_KEYWORDS.has(w)) };
+    plans.set(detectors, plan);
+  }
+  return plan;
+}
+
 /** Detectors whose keywords (and required context) occur in the lower-cased text. */
 export function candidateDetectors(lower: string, detectors: Detector[] = DETECTORS): Detector[] {
-  return detectors.filter(
-    (d) => d.keywords.some((k) => lower.includes(k)) && (d.requires ?? []).every((k) => lower.includes(k)),
-  );
+  const plan = keywordPlan(detectors);
+  const present = new Set<string>(plan.common.filter((k) => lower.includes(k)));
+  const rarePresent: string[] = [];
+  plan.rare.lastIndex = 0;
+  for (let m = plan.rare.exec(lower); m; m = plan.rare.exec(lower)) {
+    if (!present.has(m[0])) {
+      present.add(m[0]);
+      rarePresent.push(m[0]);
+    }
+  }
+  // The alternation prefers the longest keyword at a position; shorter ones inside it are present too.
+  const has = (k: string) => present.has(k) || rarePresent.some((p) => p.includes(k));
+  return detectors.filter((d) => d.keywords.some(has) && (d.requires ?? []).every(has));
 }
 
 export function scanText(text: string, detectors: Detector[] = DETECTORS): TextMatch[] {

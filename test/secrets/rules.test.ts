@@ -51,6 +51,20 @@ describe('secret-plaintext', () => {
     expect(findings.map((f) => [f.line, f.severity])).toEqual([[8, 'info']]);
   });
 
+  it('reports a config file held in a Secret only when the file holds a credential', async () => {
+    const secret = (name: string, file: string) =>
+      `apiVersion: v1\nkind: Secret\nmetadata: { name: ${name}, namespace: x }\nstringData:\n  grafana.ini: |\n${file.split('\n').map((l) => `    ${l}`).join('\n')}\n`;
+    const findings = await run(
+      {
+        'plain.yaml': secret('plain', '[server]\nhttp_port = 3000\n[auth]\ndisable_login_form = false'),
+        'creds.yaml': secret('creds', '[server]\nhttp_port = 3000\n[security]\nadmin_password = Zq8-mW2pL9xV4'),
+        'templated.yaml': secret('templated', '[security]\nadmin_password = ${GF_ADMIN_PASSWORD}'),
+      },
+      ['secret-plaintext'],
+    );
+    expect(findings.map((f) => f.file)).toEqual(['creds.yaml']);
+  });
+
   it('leaves SOPS-encrypted documents alone', async () => {
     const findings = await run(
       {
