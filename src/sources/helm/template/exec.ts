@@ -314,7 +314,14 @@ class State implements CallContext {
 
   /** Write multi-line output, giving each line the origin of a known line with the same text. */
   private writeMatchedLines(text: string, actionOrigin: Origin): void {
-    const cands = this.lines;
+    // Index the known lines by text; take the first unused match at or after the last one.
+    const byText = new Map<string, number[]>();
+    this.lines.forEach((c, k) => {
+      const key = c.text.trim();
+      const list = byText.get(key);
+      if (list) list.push(k);
+      else byText.set(key, [k]);
+    });
     let next = 0;
     let start = 0;
     const here = `${this.source.name.replace(/^[^/]+\//, '')}:${this.source.file.lineOf(actionOrigin.offset)}`;
@@ -324,17 +331,14 @@ class State implements CallContext {
       const line = text.slice(start, end);
       const trimmed = line.trim();
       let origin = actionOrigin;
-      if (trimmed) {
-        let found = -1;
-        for (let k = next; k < cands.length; k++) if (cands[k].text.trim() === trimmed) { found = k; break; }
-        if (found < 0) for (let k = 0; k < next; k++) if (cands[k].text.trim() === trimmed) { found = k; break; }
-        if (found >= 0) {
-          next = found + 1;
-          const o = cands[found].origin;
-          if (!o.file.text) origin = { ...actionOrigin, note: `value from ${describeOrigin(o)}` };
-          else if (o.note || o.file === this.source.file) origin = o;
-          else origin = { ...o, note: o.file.isTemplate ? `included at ${here}` : `rendered at ${here}` };
-        }
+      const list = trimmed ? byText.get(trimmed) : undefined;
+      if (list) {
+        const found = list.find((k) => k >= next) ?? list[0];
+        next = found + 1;
+        const o = this.lines[found].origin;
+        if (!o.file.text) origin = { ...actionOrigin, note: `value from ${describeOrigin(o)}` };
+        else if (o.note || o.file === this.source.file) origin = o;
+        else origin = { ...o, note: o.file.isTemplate ? `included at ${here}` : `rendered at ${here}` };
       }
       const lead = line.length - line.trimStart().length;
       if (lead && trimmed) {
