@@ -84,7 +84,7 @@ export interface IntroducedBlob {
 /** Small cache of parsed trees: a commit's tree is read again as its child's parent tree. */
 export class TreeReader {
   private readonly cache = new Map<string, Map<string, TreeItem>>();
-  constructor(private readonly repo: Repo, private readonly limit = 20000) {}
+  constructor(private readonly repo: Repo, private readonly limit = 2000) {}
 
   async read(oid: string): Promise<Map<string, TreeItem>> {
     const hit = this.cache.get(oid);

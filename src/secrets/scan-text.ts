@@ -20,6 +20,31 @@ export const MAX_SCAN_CHARS = 8 * 1024 * 1024;
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
+ * An alternation of literals factored as a trie (`gh(?:p_|o_|…)` instead of `ghp_|gho_|…`), so the
+ * regex engine tries a handful of branches per position instead of every keyword. The longest
+ * keyword wins where several start at the same place.
+ */
+function trieRegexSource(words: string[]): string {
+  type Node = Map<string, Node> & { end?: boolean };
+  const root: Node = new Map();
+  for (const w of words) {
+    let node = root;
+    for (const ch of w) {
+      if (!node.has(ch)) node.set(ch, new Map());
+      node = node.get(ch)!;
+    }
+    node.end = true;
+  }
+  const emit = (node: Node): string => {
+    const branches = [...node.entries()].map(([ch, child]) => escapeRegex(ch) + emit(child));
+    if (branches.length === 0) return '';
+    const body = branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`;
+    return node.end ? `(?:${body})?` : body;
+  };
+  return emit(root) || '(?!)';
+}
+
+/**
  * Keyword lookup in one pass. Rare keywords (token prefixes) go into one alternation scanned once;
  * common ones (`pass`, `token`, `://`) are checked with `includes`, which stops at the first hit.
  * Either way a keyword absent from the text costs no per-keyword scan.
@@ -33,9 +58,11 @@ const plans = new WeakMap<Detector[], KeywordPlan>();
 function keywordPlan(detectors: Detector[]): KeywordPlan {
   let plan = plans.get(detectors);
   if (!plan) {
-    const words = [...new Set(detectors.flatMap((d) => [...d.keywords, ...(d.requires ?? [])]))];
-    const rare = words.filter((w) => !COMMON_KEYWORDS.has(w)).sort((a, b) => b.length - a.length);
-    plan = { rare: new RegExp(rare.map(escapeRegex).join('|') || '(?!)', 'g'), common: words.filter((w) => COMMON_KEYWORDS.has(w)) };
+    // Context words (`requires`) are common by nature (`@`, `twilio`): checked with includes.
+    const context = new Set(detectors.flatMap((d) => d.requires ?? []));
+    const words = [...new Set(detectors.flatMap((d) => [...d.keywords, ...context]))];
+    const isCommon = (w: string) => COMMON_KEYWORDS.has(w) || context.has(w);
+    plan = { rare: new RegExp(trieRegexSource(words.filter((w) => !isCommon(w))), 'g'), common: words.filter(isCommon) };
     plans.set(detectors, plan);
   }
   return plan;
