@@ -12,8 +12,9 @@ import { rules as secrets } from './secrets/index.js';
 import { rules as dsn } from './dsn/index.js';
 import { rules as dockerfile } from './dockerfile/index.js';
 import { rules as architecture } from './architecture/index.js';
+import { rules as helm } from './helm/index.js';
 
 export const builtinRules: Rule[] = [
   ...validity, ...networking, ...probes, ...resources, ...stateful, ...dsn, ...secrets,
-  ...architecture, ...dockerfile, ...riskyEnv, ...security, ...reliability,
+  ...architecture, ...dockerfile, ...riskyEnv, ...security, ...reliability, ...helm,
 ];

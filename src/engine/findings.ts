@@ -50,10 +50,12 @@ export class FindingFactory {
     const pathText = input.span ? undefined : formatKeyPath(objectPath);
     const identity = input.fingerprintKey ?? pathText ?? lineIndexOf(at.unit.file).lineText(pos.line).trim();
     const severity = active.severityFromConfig ? active.severity : input.severity ?? active.severity;
+    // A chart rendered once per values set (config helm.valueSets) says which set produced this.
+    const valueSet = /^helm:.*@([^@]+)$/.exec(at.unit.file.origin ?? '')?.[1];
     this.findings.push({
       ruleId: rule.id,
       severity,
-      message: input.message,
+      message: valueSet ? `${input.message} [values set ${valueSet}]` : input.message,
       file: pos.file,
       line: pos.line,
       column: pos.column,
@@ -66,6 +68,7 @@ export class FindingFactory {
         input.fingerprintKey ? undefined : pos.file,
         resource ? `${resource.kind}/${resource.namespace ?? ''}/${resource.name}` : undefined,
         identity,
+        valueSet,
       ]),
       ...(at.unit.file.commit ? { commit: at.unit.file.commit } : {}),
       ...(input.fix ? { fix: input.fix } : {}),

@@ -5,7 +5,8 @@ import type { Finding, Severity, SourceFile } from '../model.js';
 import { SEVERITY_RANK } from '../model.js';
 import { loadConfig } from '../config/load.js';
 import { DEFAULT_KUBERNETES_VERSION, type IgnoreEntry, type KubelintConfig } from '../config/types.js';
-import { discover, toPosix, UsageError } from '../sources/discover.js';
+import { discover, UsageError } from '../sources/discover.js';
+import { findChartRoots, isChartArchive, renderCharts } from '../sources/helm-scan.js';
 import { loadDiscovered, loadFile, type LoadedSources } from '../sources/load.js';
 import { Workspace } from '../workspace/workspace.js';
 import { readBaseline } from './baseline.js';
@@ -99,6 +100,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const pathIgnores = (config.ignore ?? []).filter((e): e is string => typeof e === 'string');
   const ruleIgnores = (config.ignore ?? []).filter((e): e is IgnoreEntry => typeof e !== 'string');
 
+  const kubernetesVersion = opts.kubeVersion ?? config.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
   const loaded: LoadedSources = { files: [], units: [], problems: [], notes: [] };
   const realPaths = paths.filter((p) => p !== '-');
   if (opts.staged) {
@@ -107,8 +109,12 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   } else if (realPaths.length) {
     const found = await discover({ root, paths: realPaths, ignore: pathIgnores });
     loaded.notes.push(...found.notes);
-    const chartRoots = found.charts.map((c) => toPosix(path.relative(root, c)));
-    await loadDiscovered(found.files, { chartRoots }, loaded);
+    const chartRoots = findChartRoots(found.files.map((f) => f.relPath));
+    const plainFiles = found.files.filter((f) => !isChartArchive(f.relPath, chartRoots));
+    await loadDiscovered(plainFiles, { chartRoots }, loaded);
+    if (chartRoots.length) {
+      await renderCharts(chartRoots, { root, config, values: opts.values ?? [], set: opts.set ?? [], kubeVersion: kubernetesVersion }, loaded);
+    }
   }
   if (paths.includes('-')) {
     loadFile({ path: 'stdin.yaml', text: opts.stdinText ?? '' }, loaded, { chartRoots: [] });
@@ -116,7 +122,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
 
   const loadedAt = performance.now();
   const ws = new Workspace(loaded.files, loaded.units, {
-    kubernetesVersion: opts.kubeVersion ?? config.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
+    kubernetesVersion,
     targetArchitectures: opts.targetArch ?? config.targetArchitectures ?? [],
     defaultNamespace: config.defaultNamespace ?? 'default',
   });
@@ -180,7 +186,8 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const findings: Finding[] = [];
   for (const f of factory.findings) {
     if (changed && !f.commit && !changed.has(f.file)) continue;
-    if (comments.suppresses(f) || configIgnores.suppresses(f)) suppressed++;
+    // A comment in today's file says nothing about a past version's lines.
+    if ((!f.commit && comments.suppresses(f)) || configIgnores.suppresses(f)) suppressed++;
     else if (baseline.has(f.fingerprint)) baselined++;
     else findings.push(f);
   }

@@ -83,11 +83,18 @@ function invalid(object: K8sObject, problems: SchemaProblem[]): ObjectValidation
 }
 
 async function check(ws: Workspace, object: K8sObject, validate: ValidateFn, view: () => Promise<SchemaView | undefined>): Promise<ObjectValidation> {
-  const data = withoutNulls(object.obj);
+  const data = withoutSopsMetadata(withoutNulls(object.obj));
   if (validate(data)) return { object, status: 'valid', problems: [] };
   const all = await problemsFromErrors(validate.errors ?? [], data, object.kind, view);
   const problems = all.filter((p) => p.requiredField === undefined || requiredFieldExpected(ws, object, p.requiredField, p.path));
   return problems.length ? invalid(object, problems) : { object, status: 'valid', problems: [] };
+}
+
+/** sops removes its top-level `sops:` metadata before the object reaches the API server. */
+function withoutSopsMetadata(data: any): any {
+  if (!data || typeof data !== 'object' || !('sops' in data)) return data;
+  const { sops: _sops, ...rest } = data;
+  return rest;
 }
 
 /** Objects that were not validated because kubelint has no schema for them. */

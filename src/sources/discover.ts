@@ -13,8 +13,6 @@ export interface DiscoveredFile {
 
 export interface DiscoverResult {
   files: DiscoveredFile[];
-  /** Absolute directories holding a Chart.yaml (outermost charts only). */
-  charts: string[];
   /** Things not scanned, said out loud (symlinked directories, unreadable folders). */
   notes: string[];
 }
@@ -69,7 +67,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
     }
   }
   files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
-  return { files, charts: findCharts(files), notes };
+  return { files, notes };
 
   function rel(abs: string): string {
     return toPosix(path.relative(opts.root, abs)) || path.basename(abs);
@@ -81,14 +79,6 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
     seen.add(abs);
     files.push({ absPath: abs, relPath });
   }
-}
-
-/** Chart roots: directories with Chart.yaml that are not inside another chart. */
-function findCharts(files: DiscoveredFile[]): string[] {
-  const dirs = files.filter((f) => path.basename(f.absPath) === 'Chart.yaml').map((f) => path.dirname(f.absPath)).sort();
-  const roots: string[] = [];
-  for (const d of dirs) if (!roots.some((r) => d.startsWith(r + path.sep))) roots.push(d);
-  return roots;
 }
 
 async function buildIgnore(root: string, extra: string[]): Promise<Ignore> {

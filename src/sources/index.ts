@@ -5,5 +5,6 @@ import './dockerfile.js';
 import './compose.js';
 import './scripts.js';
 import '../secrets/text-unit.js';
+import './helm-values-env.js';
 
 export { loadersFor } from './registry.js';

@@ -5,6 +5,7 @@ import { readSource } from './read.js';
 import { loadersFor, type LoadProblem } from './registry.js';
 import { isYamlPath } from './yaml.js';
 import './index.js';
+import { chartFileRole } from './helm/index.js';
 
 export interface LoadedSources {
   files: SourceFile[];
@@ -18,21 +19,21 @@ export interface LoadOptions {
   chartRoots: string[];
 }
 
-/** Which loaders may see a file: chart templates and subcharts only get the text-level loaders. */
-function insideChartSources(relPath: string, chartRoots: string[]): boolean {
-  return chartRoots.some((root) => {
-    const prefix = root === '' ? '' : root + '/';
-    if (!relPath.startsWith(prefix)) return false;
-    const inner = relPath.slice(prefix.length);
-    return inner.startsWith('templates/') || inner.startsWith('charts/');
-  });
+/**
+ * Which loaders may see a file of a chart: templates and subcharts only get the text-level
+ * loaders (secret scanning); values files, Chart.yaml and crds/ are plain YAML.
+ */
+function templated(relPath: string, chartRoots: string[]): boolean {
+  if (!chartRoots.length) return false;
+  const role = chartFileRole(relPath, chartRoots);
+  return role === 'template' || role === 'subchart' || role === 'other';
 }
 
 export function loadFile(file: SourceFile, into: LoadedSources, opts: LoadOptions): void {
   into.files.push(file);
-  const templated = insideChartSources(file.path, opts.chartRoots);
+  const inChart = templated(file.path, opts.chartRoots);
   for (const loader of loadersFor(file.path)) {
-    if (templated && loader.name !== 'text') continue;
+    if (inChart && loader.name !== 'text') continue;
     try {
       const result = loader.load(file);
       into.units.push(...result.units);
