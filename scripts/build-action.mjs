@@ -24,6 +24,7 @@ export async function buildAction(outdir) {
     define: { __KUBELINT_VERSION__: JSON.stringify(pkg.version) },
     banner: { js: "import { createRequire as __kubelintCreateRequire } from 'node:module'; const require = __kubelintCreateRequire(import.meta.url);" },
     chunkNames: 'chunks/[name]-[hash]',
+    alias: { 'eslint-rule-docs': path.join(root, 'src/report/no-rule-docs.ts') },
   });
   // node24 runs .js as ESM only inside a "type": "module" package.
   fs.writeFileSync(path.join(outdir, 'package.json'), '{ "type": "module" }\n');

@@ -31,6 +31,8 @@ await build({
   // Bundled CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __kubelintCreateRequire } from 'node:module'; const require = __kubelintCreateRequire(import.meta.url);" },
   chunkNames: 'chunks/[name]-[hash]',
+  minify: true,
+  alias: { 'eslint-rule-docs': path.join(root, 'src/report/no-rule-docs.ts') },
 });
 // Type declarations of the plugin API, so plugin authors get completion and type checks.
 execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.types.json'), '--outDir', path.join(staging, 'types')], { stdio: 'inherit' });
