@@ -1,6 +1,7 @@
 // YAML and JSON manifests: multi-document files with every node's exact position.
 import jsYaml from 'js-yaml';
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node } from 'yaml';
+import { locateInDocument, quickLocator, type QuickLocator } from './yaml-locate.js';
 import type { KeyPath, SourceFile, Span } from '../model.js';
 import type { YamlDocUnit } from '../workspace/types.js';
 import { baseName, registerLoader, type LoadProblem, type LoadResult } from './registry.js';
@@ -22,6 +23,7 @@ export function isYamlPath(path: string): boolean {
 class YamlDocument implements YamlDocUnit {
   readonly kind = 'yaml' as const;
   private parsed?: Document.Parsed;
+  private quick?: QuickLocator;
   constructor(
     readonly file: SourceFile,
     readonly index: number,
@@ -34,50 +36,21 @@ class YamlDocument implements YamlDocUnit {
   }
 
   locate(path: KeyPath, target?: 'key' | 'value'): Span {
+    // Most documents are plain block YAML: read the position off the text, no second parse.
+    if (!this.parsed) {
+      this.quick ??= quickLocator(this.file.text, this.chunk.start, this.chunk.end);
+      const quick = this.quick(path, target);
+      if (quick) return quick;
+    }
     try {
       this.parsed ??= parseChunk(this.file.text, this.chunk);
     } catch {
       // Nesting too deep for the position parser (js-yaml coped): point at the document.
       return { start: this.chunk.start, end: this.chunk.start };
     }
-    const span = locateInDocument(this.parsed, path, target);
+    const span = locateInDocument(this.parsed, this.file.text.slice(this.chunk.start, this.chunk.end), path, target);
     return { start: span.start + this.chunk.start, end: span.end + this.chunk.start };
   }
-}
-
-/** Resolve a key path to the offsets of its key or value; missing keys fall back to the deepest ancestor. */
-export function locateInDocument(doc: Document.Parsed, path: KeyPath, target?: 'key' | 'value'): Span {
-  let node: unknown = doc.contents;
-  let keyNode: Node | undefined;
-  const docStart = doc.range[0];
-  let best: Span | undefined = rangeOf(node as Node) ?? { start: docStart, end: docStart };
-  let anchors = 0;
-  for (const seg of path) {
-    if (isAlias(node) && anchors++ < 32) node = node.resolve(doc);
-    let nextKey: Node | undefined;
-    let next: unknown;
-    if (isMap(node)) {
-      for (const item of node.items) {
-        if (isPair(item) && scalarKey(item.key) === String(seg)) {
-          nextKey = item.key as Node;
-          next = item.value;
-        }
-      }
-      if (!nextKey) return best;
-    } else if (isSeq(node) && typeof seg === 'number' && seg < node.items.length) {
-      next = node.items[seg];
-    } else {
-      return best;
-    }
-    keyNode = nextKey;
-    node = next;
-    // A key with an empty value (`foo:`) has no value node: point at the key.
-    best = (keyNode && !node ? rangeOf(keyNode) : undefined) ?? rangeOf(node as Node) ?? best;
-    if (keyNode && (target === 'key' || isMap(node) || isSeq(node))) best = rangeOf(keyNode) ?? best;
-  }
-  if (target === 'value' && node) return rangeOf(node as Node) ?? best;
-  if (target === 'key' && keyNode) return rangeOf(keyNode) ?? best;
-  return best;
 }
 
 function scalarKey(key: unknown): string | undefined {
@@ -187,7 +160,7 @@ function loadCarefully(file: SourceFile, chunk: Chunk, index: number, units: Yam
     problems.push({ ruleId: 'yaml-syntax', file, span, message: `YAML nested more than ${MAX_YAML_NESTING} levels deep: too deep to parse safely, the document is not checked` });
     return 1;
   }
-  let docs: ReturnType<typeof parseAllDocuments>;
+  let docs: Document.Parsed[] | ReturnType<typeof parseAllDocuments>;
   try {
     docs = parseAllDocuments(body, { uniqueKeys: false, merge: true, prettyErrors: false, logLevel: 'error' });
   } catch (err) {
@@ -195,7 +168,7 @@ function loadCarefully(file: SourceFile, chunk: Chunk, index: number, units: Yam
     problems.push({ ruleId: 'yaml-syntax', file, span: shift({ start: 0, end: Math.min(1, body.length) }), message: syntaxMessage((err as Error).message) });
     return 1;
   }
-  const list = Array.isArray(docs) ? docs : [];
+  const list = (Array.isArray(docs) ? docs : []) as Document.Parsed[];
   list.forEach((doc, i) => {
     if (doc.errors.length) {
       for (const err of doc.errors) {
