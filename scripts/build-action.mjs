@@ -11,7 +11,7 @@ export async function buildAction(outdir) {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   fs.rmSync(outdir, { recursive: true, force: true });
   await build({
-    entryPoints: { index: path.join(root, 'src/action/main.ts') },
+    entryPoints: { index: path.join(root, 'src/action/main.ts'), 'parse-worker': path.join(root, 'src/sources/parse-worker.ts') },
     outdir,
     bundle: true,
     splitting: true,

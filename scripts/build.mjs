@@ -18,7 +18,7 @@ const staging = path.join(root, `dist/.cli-${process.pid}`);
 fs.rmSync(staging, { recursive: true, force: true });
 await build({
   // The CLI entry stays small; the engine loads lazily. `api` is the package's programmatic entry.
-  entryPoints: { kubelint: path.join(root, 'src/cli/main.ts'), api: path.join(root, 'src/index.ts'), 'rules-api': path.join(root, 'src/rules-api.ts') },
+  entryPoints: { kubelint: path.join(root, 'src/cli/main.ts'), api: path.join(root, 'src/index.ts'), 'rules-api': path.join(root, 'src/rules-api.ts'), 'parse-worker': path.join(root, 'src/sources/parse-worker.ts') },
   outdir: staging,
   bundle: true,
   splitting: true,

@@ -1,9 +1,10 @@
 // Read discovered files and hand each to the loaders that claim it.
 import type { SourceFile, Unit } from '../model.js';
 import type { DiscoveredFile } from './discover.js';
-import { readSource } from './read.js';
+import { readSource, type ReadOutcome } from './read.js';
+import { parseInWorkers } from './parallel.js';
 import { loadersFor, type LoadProblem } from './registry.js';
-import { isYamlPath } from './yaml.js';
+import { isYamlPath, loadYaml, type PreparedChunk } from './yaml.js';
 import './index.js';
 import { chartFileRole } from './helm/index.js';
 
@@ -29,13 +30,14 @@ function templated(relPath: string, chartRoots: string[]): boolean {
   return role === 'template' || role === 'subchart' || role === 'other';
 }
 
-export function loadFile(file: SourceFile, into: LoadedSources, opts: LoadOptions): void {
+export function loadFile(file: SourceFile, into: LoadedSources, opts: LoadOptions, prepared?: PreparedChunk[]): void {
   into.files.push(file);
   const inChart = templated(file.path, opts.chartRoots);
   for (const loader of loadersFor(file.path)) {
     if (inChart && loader.name !== 'text') continue;
     try {
-      const result = loader.load(file);
+      // A worker may have done the fast YAML parse already.
+      const result = loader.name === 'yaml' && prepared ? loadYaml(file, prepared) : loader.load(file);
       into.units.push(...result.units);
       into.problems.push(...result.problems);
     } catch (err) {
@@ -44,30 +46,41 @@ export function loadFile(file: SourceFile, into: LoadedSources, opts: LoadOption
   }
 }
 
-export async function loadDiscovered(discovered: DiscoveredFile[], opts: LoadOptions, into: LoadedSources): Promise<void> {
-  const queue = [...discovered];
-  const workers = Array.from({ length: 8 }, async () => {
-    for (let d = queue.shift(); d; d = queue.shift()) {
-      const outcome = await readSource(d.absPath, d.relPath);
-      if (outcome.kind === 'text') {
-        if (outcome.note) into.notes.push(`${d.relPath}: ${outcome.note}`);
-        loadFile(outcome.file, into, opts);
-      } else if (outcome.kind === 'unreadable' || isYamlPath(d.relPath)) {
-        // A manifest we cannot read is a finding, never a silent skip.
-        if (isYamlPath(d.relPath) || loadersFor(d.relPath).some((l) => l.name !== 'text')) {
-          const ruleId = isYamlPath(d.relPath) ? 'yaml-syntax' : loadersFor(d.relPath).some((l) => l.name === 'dockerfile') ? 'dockerfile-syntax' : 'yaml-syntax';
-          const file: SourceFile = { path: d.relPath, absPath: d.absPath, text: '' };
-          into.files.push(file);
-          into.problems.push({ ruleId, file, span: { start: 0, end: 0 }, message: `${d.relPath} cannot be parsed: ${outcome.reason}` });
-        } else {
-          into.notes.push(`${d.relPath}: skipped, ${outcome.reason}`);
-        }
-      } else {
-        into.notes.push(`${d.relPath}: skipped, ${outcome.reason}`);
-      }
-    }
+/** Turn what reading a file gave into files, units, problems or notes. */
+function accept(d: DiscoveredFile, outcome: ReadOutcome, into: LoadedSources, opts: LoadOptions, prepared?: PreparedChunk[]): void {
+  if (outcome.kind === 'text') {
+    if (outcome.note) into.notes.push(`${d.relPath}: ${outcome.note}`);
+    loadFile({ ...outcome.file, absPath: d.absPath }, into, opts, prepared);
+    return;
+  }
+  // A manifest we cannot read is a finding, never a silent skip.
+  const parsers = loadersFor(d.relPath).filter((l) => l.name !== 'text');
+  if (isYamlPath(d.relPath) || (outcome.kind === 'unreadable' && parsers.length)) {
+    const ruleId = parsers.some((l) => l.name === 'dockerfile') ? 'dockerfile-syntax' : 'yaml-syntax';
+    const file: SourceFile = { path: d.relPath, absPath: d.absPath, text: '' };
+    into.files.push(file);
+    into.problems.push({ ruleId, file, span: { start: 0, end: 0 }, message: `${d.relPath} cannot be parsed: ${outcome.reason}` });
+  } else {
+    into.notes.push(`${d.relPath}: skipped, ${outcome.reason}`);
+  }
+}
+
+async function readInProcess(files: DiscoveredFile[], into: LoadedSources, opts: LoadOptions): Promise<void> {
+  const queue = [...files];
+  // A few reads in flight at once keep the disk busy while parsing.
+  const readers = Array.from({ length: 8 }, async () => {
+    for (let d = queue.shift(); d; d = queue.shift()) accept(d, await readSource(d.absPath, d.relPath), into, opts);
   });
-  await Promise.all(workers);
+  await Promise.all(readers);
+}
+
+export async function loadDiscovered(discovered: DiscoveredFile[], opts: LoadOptions, into: LoadedSources): Promise<void> {
+  const yamlFiles = discovered.filter((d) => isYamlPath(d.relPath) && !templated(d.relPath, opts.chartRoots));
+  const byPath = new Map(yamlFiles.map((d) => [d.relPath, d]));
+  const others = discovered.filter((d) => !byPath.has(d.relPath));
+  const parallel = parseInWorkers(yamlFiles, (r) => accept(byPath.get(r.relPath)!, r.outcome, into, opts, r.prepared));
+  await Promise.all([readInProcess(others, into, opts), parallel]);
+  if (!(await parallel)) await readInProcess(yamlFiles, into, opts);
   // Reading in parallel shuffles the order; restore a deterministic one.
   into.files.sort((a, b) => cmp(a.path, b.path));
   into.units.sort((a, b) => cmp(a.file.path, b.file.path) || ((a as any).index ?? 0) - ((b as any).index ?? 0));

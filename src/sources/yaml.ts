@@ -108,25 +108,46 @@ function parseChunk(text: string, chunk: Chunk): Document.Parsed {
   return parseDocument(text.slice(chunk.start, chunk.end), { uniqueKeys: false, merge: true, prettyErrors: false, logLevel: 'error' });
 }
 
+/**
+ * A document after the fast parse: its value, or `careful` when it needs the yaml package
+ * (syntax errors, duplicate keys, aliases, directives). Plain data, so a worker thread can
+ * compute it and send it back.
+ */
+export interface PreparedChunk {
+  start: number;
+  end: number;
+  careful: boolean;
+  value?: unknown;
+}
+
+/** Split a YAML file into documents and parse each fast (the part worth doing in parallel). */
+export function prepareYaml(text: string): PreparedChunk[] {
+  // Directives belong to the next document: rare enough to parse such files the careful way only.
+  const directive = DIRECTIVE.test(text);
+  const chunks = directive ? [{ start: 0, end: text.length }] : splitDocuments(text);
+  return chunks.map((chunk) => {
+    const body = text.slice(chunk.start, chunk.end);
+    const fast = directive || mayUseAliases(body) ? undefined : fastLoad(body);
+    return fast?.ok ? { ...chunk, careful: false, value: fast.value } : { ...chunk, careful: true };
+  });
+}
+
 /** Parse a YAML file into document units, turning syntax errors and duplicate keys into problems. */
-export function loadYaml(file: SourceFile): LoadResult {
+export function loadYaml(file: SourceFile, prepared: PreparedChunk[] = prepareYaml(file.text)): LoadResult {
   const units: YamlDocUnit[] = [];
   const problems: LoadProblem[] = [];
   const text = file.text;
-  // Directives belong to the next document: rare enough to parse such files the careful way only.
-  const chunks = DIRECTIVE.test(text) ? [{ start: 0, end: text.length }] : splitDocuments(text);
   let index = 0;
-  for (const chunk of chunks) {
-    const body = text.slice(chunk.start, chunk.end);
-    const fast = mayUseAliases(body) || (chunks.length === 1 && DIRECTIVE.test(text)) ? undefined : fastLoad(body);
-    if (fast && fast.ok) {
-      if (fast.value !== undefined && fast.value !== null || hasContent(body)) {
-        units.push(new YamlDocument(file, index, fast.value ?? null, chunk, helmSourceOf(body)));
+  for (const chunk of prepared) {
+    if (!chunk.careful) {
+      const body = text.slice(chunk.start, chunk.end);
+      if ((chunk.value !== undefined && chunk.value !== null) || hasContent(body)) {
+        units.push(new YamlDocument(file, index, chunk.value ?? null, { start: chunk.start, end: chunk.end }, helmSourceOf(body)));
       }
       index++;
       continue;
     }
-    index += loadCarefully(file, chunk, index, units, problems);
+    index += loadCarefully(file, { start: chunk.start, end: chunk.end }, index, units, problems);
   }
   return { units, problems };
 }

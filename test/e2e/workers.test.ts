@@ -1,0 +1,29 @@
+// Findings are the same, byte for byte, whether YAML is parsed in one thread or in workers.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO, runCli, tempProject } from '../helpers/cli.js';
+import { listFiles } from '../helpers/expectations.js';
+
+describe('parallel parsing', () => {
+  it('gives identical reports with KUBELINT_WORKERS=1 and =2', () => {
+    // Enough YAML (over the 4 MB threshold) for the workers to start: every fixture, many times.
+    const sources = listFiles(path.join(REPO, 'fixtures/rules')).filter((f) => /\.ya?ml$/.test(f) && !f.includes('/templates/'));
+    const files: Record<string, string> = {};
+    let bytes = 0;
+    for (let copy = 0; bytes < 5 * 1024 * 1024; copy++) {
+      for (const f of sources) {
+        const text = fs.readFileSync(f, 'utf8');
+        files[`copy${copy}/${path.relative(path.join(REPO, 'fixtures/rules'), f)}`] = text;
+        bytes += text.length;
+      }
+    }
+    const dir = tempProject(files);
+    const strip = (s: string) => s.replace(/"durationMs": \d+/, '');
+    const one = runCli(['scan', dir, '--no-history', '--format', 'json', '--fail-on', 'none'], { env: { KUBELINT_WORKERS: '1' } });
+    const two = runCli(['scan', dir, '--no-history', '--format', 'json', '--fail-on', 'none'], { env: { KUBELINT_WORKERS: '2' } });
+    expect(one.status).toBe(0);
+    expect(JSON.parse(one.stdout).findings.length).toBeGreaterThan(100);
+    expect(strip(two.stdout)).toBe(strip(one.stdout));
+  }, 180_000);
+});
