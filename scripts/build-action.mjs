@@ -4,28 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { bundleOptions } from './bundle-options.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 
 export async function buildAction(outdir) {
-  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   fs.rmSync(outdir, { recursive: true, force: true });
-  await build({
-    entryPoints: { index: path.join(root, 'src/action/main.ts'), 'parse-worker': path.join(root, 'src/sources/parse-worker.ts') },
-    outdir,
-    bundle: true,
-    splitting: true,
-    minify: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node24',
-    legalComments: 'none',
-    logLevel: 'warning',
-    define: { __KUBELINT_VERSION__: JSON.stringify(pkg.version) },
-    banner: { js: "import { createRequire as __kubelintCreateRequire } from 'node:module'; const require = __kubelintCreateRequire(import.meta.url);" },
-    chunkNames: 'chunks/[name]-[hash]',
-    alias: { 'eslint-rule-docs': path.join(root, 'src/report/no-rule-docs.ts') },
-  });
+  await build(bundleOptions({ entryPoints: { index: path.join(root, 'src/action/main.ts') }, outdir, target: 'node24' }));
   // node24 runs .js as ESM only inside a "type": "module" package.
   fs.writeFileSync(path.join(outdir, 'package.json'), '{ "type": "module" }\n');
 }

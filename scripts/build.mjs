@@ -4,9 +4,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
+import { bundleOptions } from './bundle-options.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const prebuild = path.join(root, 'scripts/prebuild');
 for (const step of fs.readdirSync(prebuild).filter((f) => f.endsWith('.mjs')).sort()) {
   await import(pathToFileURL(path.join(prebuild, step)).href);
@@ -17,22 +17,13 @@ fs.mkdirSync(path.dirname(dist), { recursive: true });
 const staging = path.join(root, `dist/.cli-${process.pid}`);
 fs.rmSync(staging, { recursive: true, force: true });
 await build({
-  // The CLI entry stays small; the engine loads lazily. `api` is the package's programmatic entry.
-  entryPoints: { kubelint: path.join(root, 'src/cli/main.ts'), api: path.join(root, 'src/index.ts'), 'rules-api': path.join(root, 'src/rules-api.ts'), 'parse-worker': path.join(root, 'src/sources/parse-worker.ts') },
-  outdir: staging,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
+  ...bundleOptions({
+    // The CLI entry stays small; the engine loads lazily. `api` is the package's programmatic entry.
+    entryPoints: { kubelint: path.join(root, 'src/cli/main.ts'), api: path.join(root, 'src/index.ts'), 'rules-api': path.join(root, 'src/rules-api.ts') },
+    outdir: staging,
+    target: 'node20',
+  }),
   sourcemap: 'linked',
-  logLevel: 'warning',
-  define: { __KUBELINT_VERSION__: JSON.stringify(pkg.version) },
-  // Bundled CommonJS dependencies call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __kubelintCreateRequire } from 'node:module'; const require = __kubelintCreateRequire(import.meta.url);" },
-  chunkNames: 'chunks/[name]-[hash]',
-  minify: true,
-  alias: { 'eslint-rule-docs': path.join(root, 'src/report/no-rule-docs.ts') },
 });
 // Type declarations of the plugin API, so plugin authors get completion and type checks.
 execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.types.json'), '--outDir', path.join(staging, 'types')], { stdio: 'inherit' });

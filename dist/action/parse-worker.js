@@ -1,0 +1,2 @@
+import { createRequire as __kubelintCreateRequire } from 'node:module'; const require = __kubelintCreateRequire(import.meta.url);
+import{a as o}from"./chunks/chunk-2U273DD3.js";import{f as s}from"./chunks/chunk-7536T3WP.js";import"./chunks/chunk-VKKO52FM.js";import{parentPort as a}from"node:worker_threads";a?.on("message",async n=>{for(let e of n.files){let t=await o(e.absPath,e.relPath),r;if(t.kind==="text")try{r=s(t.file.text)}catch{r=void 0}a.postMessage({relPath:e.relPath,outcome:t,prepared:r})}a.postMessage(null)});
