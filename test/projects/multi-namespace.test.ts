@@ -19,6 +19,17 @@ const COVERED = [
   'postgres-pgdata-missing',
   'kafka-cluster-id-unpinned',
   'database-without-persistence',
+  'probe-timing',
+  'liveness-equals-readiness',
+  'memory-limit-missing',
+  'requests-missing',
+  'limit-below-request',
+  'resource-quantity-suspicious',
+  'replicas-rwo-volume',
+  'runtime-package-install',
+  'auth-disabled',
+  'mock-mode',
+  'debug-enabled',
 ];
 
 function annotations(): string[] {
