@@ -1,17 +1,12 @@
 // Reports validate against their schemas: the official SARIF 2.1.0 schema and our JSON report schema.
 import fs from 'node:fs';
 import path from 'node:path';
-import Ajv from 'ajv';
-import AjvDraft04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import { compileSchema } from '../helpers/ajv.js';
 import { describe, expect, it } from 'vitest';
 import { json, REPO, runCli } from '../helpers/cli.js';
 
 function validator(schemaFile: string, draft04 = false) {
-  const schema = JSON.parse(fs.readFileSync(schemaFile, 'utf8'));
-  const ajv = draft04 ? new AjvDraft04({ strict: false, allErrors: true }) : new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv as any);
-  return ajv.compile(schema);
+  return compileSchema(JSON.parse(fs.readFileSync(schemaFile, 'utf8')), draft04);
 }
 
 describe('report schemas', () => {
