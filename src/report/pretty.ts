@@ -46,7 +46,24 @@ export async function formatPretty(ctx: ReportContext): Promise<string> {
   });
   const { default: eslintFormatterPretty } = await import('eslint-formatter-pretty');
   const body = results.length ? eslintFormatterPretty(results as any, { rulesMeta: {}, cwd: process.cwd() } as any) : '';
-  return body + footer(ctx) + '\n';
+  return unpad(body, process.stdout.columns || 120) + footer(ctx) + '\n';
+}
+
+/**
+ * The formatter pads every message to the longest one so rule ids line up; one long message
+ * (a history finding with its remediation) would push every line past the terminal. Lines that
+ * end up wider than the terminal keep two spaces before the rule id instead.
+ */
+function unpad(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => (visibleLength(line) > width ? line.replace(/(\S) {3,}(\S+)$/, '$1  $2') : line))
+    .join('\n');
+}
+
+function visibleLength(line: string): number {
+  // eslint-disable-next-line no-control-regex
+  return line.replace(/\x1b\[[0-9;]*m|\x1b\]8;;[^\x07]*\x07/g, '').length;
 }
 
 function describe(f: Finding): string {
