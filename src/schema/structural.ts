@@ -25,6 +25,8 @@ function regex(pattern: string): RegExp | null {
   if (re === undefined) {
     try {
       re = new RegExp(pattern, 'u');
+      // V8 compiles on first use: a pattern too large to compile throws only then.
+      re.test('');
     } catch {
       re = null;
     }

@@ -76,7 +76,10 @@ function safeRegex(source: string): RegExp | undefined {
   try {
     // Go's RE2 and JS agree on the syntax people write in .sops.yaml; `(?i)` is the usual exception.
     const insensitive = source.startsWith('(?i)');
-    return new RegExp(insensitive ? source.slice(4) : source, insensitive ? 'i' : '');
+    const re = new RegExp(insensitive ? source.slice(4) : source, insensitive ? 'i' : '');
+    // V8 compiles on first use: a pattern too large to compile throws only then.
+    re.test('');
+    return re;
   } catch {
     return undefined;
   }

@@ -3,13 +3,16 @@
 import fc from 'fast-check';
 import { isCollection, isMap, isPair, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
 
+/** What a 10 MB value is made of: realistic blobs, and runs of one character (what makes a regex backtrack). */
+export type Fill = 'letters' | 'base64' | 'words' | 'json' | { run: string };
+
 export type Replacement = null | boolean | number | string | Replacement[] | { [key: string]: Replacement };
 
 export type Mutation =
   | { kind: 'truncate'; at: number }
   | { kind: 'swapTypes'; picks: { at: number; value: Replacement }[] }
   | { kind: 'deepNesting'; style: 'flow-seq' | 'flow-map' | 'block-seq' | 'indent'; depth: number; closed: boolean; at: number }
-  | { kind: 'hugeScalar'; style: 'plain' | 'double' | 'block' | 'env'; fill: 'letters' | 'base64' | 'spaces'; at: number }
+  | { kind: 'hugeScalar'; style: 'plain' | 'double' | 'block' | 'env' | 'replace'; fill: Fill; at: number }
   | { kind: 'randomBytes'; mode: 'insert' | 'overwrite' | 'append'; at: number; bytes: number[] }
   | { kind: 'encoding'; as: 'utf16le-bom' | 'utf16be-bom' | 'utf16le' | 'latin1' | 'utf8-bom' | 'crlf' | 'cr' | 'tabs' };
 
@@ -53,8 +56,11 @@ export const mutationArb = {
   }),
   hugeScalar: fc.record({
     kind: fc.constant('hugeScalar' as const),
-    style: fc.constantFrom('plain' as const, 'double' as const, 'block' as const, 'env' as const),
-    fill: fc.constantFrom('letters' as const, 'base64' as const, 'spaces' as const),
+    style: fc.constantFrom('plain' as const, 'double' as const, 'block' as const, 'env' as const, 'replace' as const, 'replace' as const),
+    fill: fc.oneof(
+      fc.constantFrom<Fill>('letters', 'base64', 'words', 'json'),
+      fc.record({ run: fc.constantFrom(' ', '\t', '-', '_', '.', '0', 'a', 'A', '/', '$', '${', '{', '<', '=', ':', '#', '&', '-&x', 'a+', 'c') }),
+    ),
     at: fraction,
   }),
   randomBytes: fc.record({
@@ -94,6 +100,7 @@ function applyMutation(bytes: Buffer, path: string, m: Mutation): Buffer {
     case 'deepNesting':
       return Buffer.from(insertAtLine(text, m.at, nested(m.style, m.depth, m.closed, isYamlName(path))), 'utf8');
     case 'hugeScalar':
+      if (m.style === 'replace') return Buffer.from(replaceValue(text, m.at, hugeText(m.fill)), 'utf8');
       return Buffer.from(insertAtLine(text, m.at, hugeScalar(m.style, m.fill)), 'utf8');
     case 'randomBytes': {
       const at = Math.floor(bytes.length * m.at);
@@ -143,14 +150,42 @@ function nested(style: 'flow-seq' | 'flow-map' | 'block-seq' | 'indent', depth: 
   }
 }
 
-function hugeScalar(style: 'plain' | 'double' | 'block' | 'env', fill: 'letters' | 'base64' | 'spaces'): string {
-  const unit = fill === 'letters' ? 'abcdefghij' : fill === 'base64' ? 'QmFzZTY0K/9aZXhhbXBsZQ==' : 'a         ';
-  const body = unit.repeat(Math.ceil(HUGE_SCALAR_BYTES / unit.length)).slice(0, HUGE_SCALAR_BYTES);
+const FILL_UNITS: Record<Exclude<Fill, { run: string }>, string> = {
+  letters: 'abcdefghij',
+  base64: 'QmFzZTY0K/9aZXhhbXBsZQ==',
+  words: 'lorem ipsum dolor ',
+  json: '{"k":"v","n":[1,2.5,true]},',
+};
+
+/** 10 MB of the fill, ending in a character that stops most patterns from matching. */
+function hugeText(fill: Fill): string {
+  const unit = typeof fill === 'string' ? FILL_UNITS[fill] : fill.run;
+  return unit.repeat(Math.ceil(HUGE_SCALAR_BYTES / unit.length)).slice(0, HUGE_SCALAR_BYTES - 1) + 'x';
+}
+
+/** Replace the value of the line nearest `fraction` that has one (`key: value`, `KEY=value`, `CMD args`). */
+function replaceValue(text: string, fraction: number, value: string): string {
+  const lines = text.split('\n');
+  const start = Math.min(lines.length - 1, Math.floor(fraction * lines.length));
+  for (let k = 0; k < lines.length; k++) {
+    const i = (start + k) % lines.length;
+    const m = /^(\s*(?:- )?(?:[\w.\/-]+: |[A-Za-z_][\w.]*=|[A-Z]+ ))\S/.exec(lines[i]);
+    if (!m) continue;
+    // Double quotes keep any run (leading spaces, `#`, `: `) a value of the same key.
+    const yamlLine = m[1].trimEnd().endsWith(':');
+    lines[i] = m[1] + (yamlLine ? JSON.stringify(value) : value);
+    return lines.join('\n');
+  }
+  return text + '\n' + value;
+}
+
+function hugeScalar(style: 'plain' | 'double' | 'block' | 'env', fill: Fill): string {
+  const body = hugeText(fill);
   switch (style) {
     case 'plain':
       return `huge: ${body.trim()}\n`;
     case 'double':
-      return `huge: "${body}"\n`;
+      return `huge: ${JSON.stringify(body)}\n`;
     case 'block':
       return `huge: |\n  ${body}\n`;
     case 'env':
