@@ -11,7 +11,8 @@ export interface EnvDsn {
 /** Cheap prefilter: most env values are flags and names, not connection strings. */
 const MAX_DSN_VALUE = 8192;
 
-const MAYBE_DSN = /:\/\/|=.*[\s;].*=|;/;
+// `=`, then whitespace, then `=` again (key=value pairs), matched from the first `=` only: linear time.
+const MAYBE_DSN = /:\/\/|;|^[^=]*=\S*\s[^=]*=/;
 
 export function envDsns(ws: Workspace): EnvDsn[] {
   return ws.memo('dsn:envDsns', () => {

@@ -66,7 +66,7 @@ function unquote(raw: string): { value: string; start: number; end: number } {
     }
   }
   const hash = raw.search(/[ \t]#/);
-  const body = (hash >= 0 ? raw.slice(0, hash) : raw).replace(/[ \t]+$/, '');
+  const body = (hash >= 0 ? raw.slice(0, hash) : raw).replace(/(?<![ \t])[ \t]+$/, ''); // from the run's start only: linear
   return { value: body, start: 0, end: body.length };
 }
 

@@ -124,11 +124,12 @@ export function workflows(ws: Workspace): Workflow[] {
 export function resolveExpressions(text: string, wf: Workflow, job: WorkflowJob, step?: WorkflowStep): string[] | undefined {
   let results = [''];
   let last = 0;
-  const re = /\$\{\{\s*([\s\S]*?)\s*\}\}/g;
+  // The body is trimmed in code: `\s*` on both sides of a lazy body backtracks cubically.
+  const re = /\$\{\{([\s\S]*?)\}\}/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const literal = text.slice(last, m.index);
     last = m.index + m[0].length;
-    const expr = m[1];
+    const expr = m[1].trim();
     let options: string[] | undefined;
     const env = /^env\.([\w-]+)$/.exec(expr);
     const mat = /^matrix\.([\w-]+)$/.exec(expr);

@@ -1,0 +1,57 @@
+// Expressions rewritten for linear time (see redos.test.ts) still mean what they meant, and finish
+// on the inputs that made the old forms backtrack polynomially.
+import fs from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { scan } from '../../src/engine/scan.js';
+import { parseEnvFile } from '../../src/sources/envfile.js';
+import { resolveExpressions, type Workflow, type WorkflowJob } from '../../src/sources/workflow.js';
+import { tempProject } from '../helpers/cli.js';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+describe('env file values: trailing blanks', () => {
+  it('are trimmed as before', () => {
+    const entries = parseEnvFile('A=value \t \nB=  two words\t\nC=x # comment\nD=   \n');
+    expect(entries.map((e) => [e.key, e.value])).toEqual([['A', 'value'], ['B', 'two words'], ['C', 'x'], ['D', '']]);
+  });
+
+  it('long inner blank runs are not rescanned from every blank', () => {
+    const value = 'a' + ' '.repeat(1_000_000) + 'b';
+    expect(parseEnvFile(`A=${value}\n`)[0].value).toBe(value);
+  });
+});
+
+describe('workflow expressions', () => {
+  const job: WorkflowJob = { id: 'build', path: [], runsOn: [], matrix: { arch: ['amd64', 'arm64'] }, env: { TAG: '1.2.3' }, steps: [] };
+  const wf = { path: '.github/workflows/ci.yml', env: {}, jobs: [job] } as unknown as Workflow;
+
+  it('are read with the blanks around them trimmed, as before', () => {
+    expect(resolveExpressions('app:${{env.TAG}}-${{  matrix.arch \n }}', wf, job)).toEqual(['app:1.2.3-amd64', 'app:1.2.3-arm64']);
+    expect(resolveExpressions("x-${{ 'lit' }}", wf, job)).toEqual(['x-lit']);
+  });
+
+  it('an unclosed expression followed by a long blank run finishes', () => {
+    expect(resolveExpressions('${{' + ' '.repeat(200_000) + 'x', wf, job)).toEqual(['${{' + ' '.repeat(200_000) + 'x']);
+  });
+});
+
+describe('connection strings in env values', () => {
+  async function dsnFindings(value: string) {
+    const dir = tempProject({
+      'app.yaml': `apiVersion: v1\nkind: Pod\nmetadata: { name: app, namespace: shop }\nspec:\n  containers:\n    - name: app\n      image: registry.example.com/app:1.0.0\n      env:\n        - name: DB\n          value: ${JSON.stringify(value)}\n`,
+    });
+    dirs.push(dir);
+    const result = await scan({ paths: [dir], history: false, onlyRules: ['dsn-localhost', 'dsn-embedded-password', 'dsn-ssl-required'] });
+    expect(result.errors).toEqual([]);
+    return result.findings.map((f) => f.ruleId).sort();
+  }
+
+  it('key=value connection strings are still recognised', async () => {
+    expect(await dsnFindings('host=localhost port=5432 dbname=app user=app password=Sup3rS3cretPassw0rd sslmode=disable')).toContain('dsn-localhost');
+  });
+
+  it('a value of many `=` and blanks (the old prefilter backtracked cubically) finishes', async () => {
+    expect(await dsnFindings('='.repeat(4000) + ' '.repeat(4000) + 'x')).toEqual([]);
+  });
+});
