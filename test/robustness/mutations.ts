@@ -35,8 +35,8 @@ const replacement: fc.Arbitrary<Replacement> = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
   fc.constantFrom('', ' ', '~', 'null', 'true', '0x1F', '1e3', '512Mi', '-1Gi', 'http', '*', '&a', '!!binary', '${VAR}', '{{ .Values.x }}'),
-  fc.constant([]),
-  fc.constant({}),
+  fc.constant([] as Replacement[]),
+  fc.constant({} as Replacement),
   fc.array(fc.oneof(fc.integer(), fc.string({ maxLength: 8 }), fc.constant(null)), { maxLength: 4 }),
   fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(fc.integer(), fc.string({ maxLength: 8 }), fc.boolean()), { maxKeys: 3 }),
 );
@@ -85,7 +85,7 @@ export const lightMutation: fc.Arbitrary<Mutation> = fc.oneof(
 
 /** Apply mutations in order. Text stays a string until an encoding turns it into other bytes. */
 export function applyMutations(text: string, path: string, mutations: Mutation[]): Buffer {
-  let bytes = Buffer.from(text, 'utf8');
+  let bytes: Buffer = Buffer.from(text, 'utf8');
   for (const m of mutations) bytes = applyMutation(bytes, path, m);
   return bytes;
 }

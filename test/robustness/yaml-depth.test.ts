@@ -40,7 +40,7 @@ describe('the YAML loader on deep documents', () => {
       const result = loadYaml({ path: 'deep.yaml', text });
       expect(result.problems).toEqual([expect.objectContaining({ ruleId: 'yaml-syntax', message: expect.stringMatching(/nested more than 256 levels/) })]);
       expect(text.slice(0, result.problems[0].span.start).split('\n').length).toBeGreaterThanOrEqual(9);
-      expect(result.units.map((u) => (u.value as any)?.metadata?.name)).toEqual(['ok', 'ok']);
+      expect(result.units.map((u) => (u as { value?: any }).value?.metadata?.name)).toEqual(['ok', 'ok']);
     });
   }
 
