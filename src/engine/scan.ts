@@ -167,6 +167,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
       });
       commits = history.commits;
       loaded.notes.push(...history.warnings);
+      errors.push(...(history.errors ?? []));
       for (const f of history.findings) factory.findings.push(historyRule.severityFromConfig ? { ...f, severity: historyRule.severity } : f);
     } catch (err) {
       errors.push(`git history could not be scanned: ${(err as Error).message}`);

@@ -30,6 +30,8 @@ export interface HistoryResult {
   /** Commits scanned. */
   commits: number;
   warnings: string[];
+  /** Damage that left part of the history unscanned (corrupt objects): the scan exits 2. */
+  errors?: string[];
   /** Bytes of blob text scanned (for benchmarks). */
   bytes?: number;
 }
@@ -75,7 +77,7 @@ async function scanRepo(repo: Repo, opts: HistoryOptions): Promise<HistoryResult
   const warnings: string[] = [];
 
   const { tips, exclude, sinceTime } = await scope(repo, opts);
-  if (!tips.length) return { findings: [], commits: 0, warnings: [] };
+  if (!tips.length) return { findings: [], commits: 0, warnings: [], ...unreadableErrors(repo) };
   const walk = await walkCommits(repo, { tips, exclude, sinceTime, maxCommits: opts.maxCommits });
   const commits = walk.commits;
   if (walk.hitShallowBoundary) {
@@ -145,7 +147,17 @@ async function scanRepo(repo: Repo, opts: HistoryOptions): Promise<HistoryResult
     findings.push(toFinding(repo, hash, list, first, stillAt));
   }
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
-  return { findings, commits: commits.length, warnings, bytes };
+  return { findings, commits: commits.length, warnings, ...unreadableErrors(repo), bytes };
+}
+
+function unreadableErrors(repo: Repo): { errors?: string[] } {
+  const bad = [...(repo.unreadable ?? [])];
+  if (!bad.length) return {};
+  const shown = bad.slice(0, 3).map(([oid, why]) => `${oid} (${why})`).join(', ');
+  return { errors: [
+    `${bad.length} git object(s) in ${repo.gitdir} are corrupt and could not be read: ${shown}${bad.length > 3 ? ', …' : ''}. ` +
+      'The history behind them was not scanned for secrets; `git fsck` shows the damage.',
+  ] };
 }
 
 const parentTrees = new WeakMap<object, Map<string, string | undefined>>();

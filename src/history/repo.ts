@@ -19,6 +19,17 @@ export interface Repo {
   packReader: boolean;
   /** Opened on the first object read; null when the repository has no readable pack. */
   packs?: PackReader | null;
+  /** Objects present but unreadable (corrupt), oid -> reason. Missing ones (shallow, partial clones) are not listed. */
+  unreadable?: Map<string, string>;
+}
+
+/** Remember a corrupt object; a missing one (NotFoundError) is expected in shallow and partial clones. */
+function noteUnreadable(repo: Repo, oid: string, err: unknown): void {
+  if ((err as { code?: string } | undefined)?.code === 'NotFoundError') return;
+  const message = (err as Error | undefined)?.message ?? String(err);
+  // isomorphic-git wraps the cause in a paragraph addressed to developers: keep the cause.
+  const cause = /error message: ([^\n]+)/.exec(message)?.[1] ?? message.split('\n')[0];
+  (repo.unreadable ??= new Map()).set(oid, cause.slice(0, 200));
 }
 
 function packsOf(repo: Repo): PackReader | undefined {
@@ -111,7 +122,8 @@ export async function readCommitMeta(repo: Repo, oid: string): Promise<CommitMet
       commitTime: commit.committer.timestamp,
       author: `${commit.author.name} <${commit.author.email}>`,
     };
-  } catch {
+  } catch (err) {
+    noteUnreadable(repo, oid, err);
     return undefined;
   }
 }
@@ -126,8 +138,15 @@ export interface TreeItem {
 export async function readTreeItems(repo: Repo, oid: string): Promise<TreeItem[]> {
   const packed = packsOf(repo)?.read(oid);
   if (packed?.type === 'tree') return parseTree(packed.data);
-  const { tree } = await git.readTree({ fs: repo.fs, gitdir: repo.gitdir, oid, cache: repo.cache });
-  return tree.map((e) => ({ name: e.path, mode: e.mode, oid: e.oid, type: e.type }));
+  try {
+    const { tree } = await git.readTree({ fs: repo.fs, gitdir: repo.gitdir, oid, cache: repo.cache });
+    return tree.map((e) => ({ name: e.path, mode: e.mode, oid: e.oid, type: e.type }));
+  } catch (err) {
+    // A corrupt tree is reported and read as empty, so the rest of the history is still scanned.
+    if ((err as { code?: string }).code === 'NotFoundError') throw err;
+    noteUnreadable(repo, oid, err);
+    return [];
+  }
 }
 
 export async function readBlobText(repo: Repo, oid: string): Promise<{ text: string; bytes: number } | undefined> {
@@ -137,7 +156,8 @@ export async function readBlobText(repo: Repo, oid: string): Promise<{ text: str
     const head = blob.subarray(0, 8192);
     if (head.includes(0)) return { text: '', bytes: blob.length };
     return { text: Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength).toString('utf8'), bytes: blob.length };
-  } catch {
+  } catch (err) {
+    noteUnreadable(repo, oid, err);
     return undefined;
   }
 }
@@ -157,7 +177,13 @@ export async function resolveCommit(repo: Repo, rev: string): Promise<string | u
     }
   }
   for (let depth = 0; oid && depth < 10; depth++) {
-    const obj = await git.readObject({ fs: repo.fs, gitdir: repo.gitdir, oid, cache: repo.cache, format: 'parsed' }).catch(() => undefined);
+    // kubelint's pack reader first: isomorphic-git refuses a whole pack when any byte of it is damaged.
+    if (packsOf(repo)?.read(oid)?.type === 'commit') return oid;
+    const at: string = oid;
+    const obj = await git.readObject({ fs: repo.fs, gitdir: repo.gitdir, oid, cache: repo.cache, format: 'parsed' }).catch((err) => {
+      noteUnreadable(repo, at, err);
+      return undefined;
+    });
     if (!obj) return undefined;
     if (obj.type === 'commit') return oid;
     if (obj.type !== 'tag') return undefined;
