@@ -78,9 +78,8 @@ export async function loadDiscovered(discovered: DiscoveredFile[], opts: LoadOpt
   const yamlFiles = discovered.filter((d) => isYamlPath(d.relPath) && !templated(d.relPath, opts.chartRoots));
   const byPath = new Map(yamlFiles.map((d) => [d.relPath, d]));
   const others = discovered.filter((d) => !byPath.has(d.relPath));
-  const parallel = parseInWorkers(yamlFiles, (r) => accept(byPath.get(r.relPath)!, r.outcome, into, opts, r.prepared));
-  await Promise.all([readInProcess(others, into, opts), parallel]);
-  if (!(await parallel)) await readInProcess(yamlFiles, into, opts);
+  const plan = parseInWorkers(yamlFiles, (r) => accept(byPath.get(r.relPath)!, r.outcome, into, opts, r.prepared));
+  await Promise.all([readInProcess([...others, ...(plan ? plan.mainShare : yamlFiles)], into, opts), plan?.done]);
   // Reading in parallel shuffles the order; restore a deterministic one.
   into.files.sort((a, b) => cmp(a.path, b.path));
   into.units.sort((a, b) => cmp(a.file.path, b.file.path) || ((a as any).index ?? 0) - ((b as any).index ?? 0));

@@ -38,18 +38,32 @@ function partition(files: (DiscoveredFile & { size: number })[], n: number): Dis
   return groups.map((g) => g.files).filter((g) => g.length);
 }
 
+export interface ParallelPlan {
+  /** The share the main thread parses itself, while the workers parse theirs. */
+  mainShare: DiscoveredFile[];
+  /** Resolves when every worker has sent all its results. */
+  done: Promise<void>;
+}
+
 /**
- * Parse `files` in worker threads, calling `onResult` for each as it arrives. Returns false (and
- * does nothing) when parallelism would not pay: one worker asked for, small input, or no bundle.
+ * Parse `files` with worker threads beside the main thread (one share each), calling `onResult`
+ * for each worker result as it arrives. Undefined when parallelism would not pay: one worker
+ * asked for, small input, or no bundle (running from sources).
  */
-export async function parseInWorkers(files: DiscoveredFile[], onResult: (r: ParseResult) => void): Promise<boolean> {
+export function parseInWorkers(files: DiscoveredFile[], onResult: (r: ParseResult) => void): ParallelPlan | undefined {
   const n = workerCount();
   const script = workerScript();
-  if (n < 2 || !script || files.length < 2) return false;
+  if (n < 2 || !script || files.length < 2) return undefined;
   const sized = files.map((f) => ({ ...f, size: fs.statSync(f.absPath, { throwIfNoEntry: false })?.size ?? 0 }));
-  if (sized.reduce((sum, f) => sum + f.size, 0) < MIN_PARALLEL_BYTES) return false;
+  if (sized.reduce((sum, f) => sum + f.size, 0) < MIN_PARALLEL_BYTES) return undefined;
+  // The main thread is one of the n parsers: it would otherwise only wait.
+  const [mainShare, ...workerShares] = partition(sized, n);
+  return { mainShare, done: runWorkers(script, workerShares, onResult) };
+}
+
+async function runWorkers(script: URL, shares: DiscoveredFile[][], onResult: (r: ParseResult) => void): Promise<void> {
   await Promise.all(
-    partition(sized, n).map(
+    shares.map(
       (group) =>
         new Promise<void>((resolve, reject) => {
           const worker = new Worker(script);
@@ -64,5 +78,4 @@ export async function parseInWorkers(files: DiscoveredFile[], onResult: (r: Pars
         }),
     ),
   );
-  return true;
 }

@@ -127,8 +127,11 @@ export function prepareYaml(text: string): PreparedChunk[] {
   const chunks = directive ? [{ start: 0, end: text.length }] : splitDocuments(text);
   return chunks.map((chunk) => {
     const body = text.slice(chunk.start, chunk.end);
-    const fast = directive || mayUseAliases(body) ? undefined : fastLoad(body);
-    return fast?.ok ? { ...chunk, careful: false, value: fast.value } : { ...chunk, careful: true };
+    const fast = directive ? undefined : fastLoad(body);
+    // js-yaml shares aliased nodes instead of copying them; a document whose aliases would
+    // expand past the budget (an alias bomb) goes to the guarded parser, which reports it.
+    const bomb = fast?.ok && mayUseAliases(body) && expandedSize(fast.value, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES;
+    return fast?.ok && !bomb ? { ...chunk, careful: false, value: fast.value } : { ...chunk, careful: true };
   });
 }
 
@@ -152,10 +155,30 @@ export function loadYaml(file: SourceFile, prepared: PreparedChunk[] = prepareYa
   return { units, problems };
 }
 
-/** js-yaml with YAML 1.2 core types; duplicate keys and unknown tags throw and take the careful path. */
+/** YAML 1.2 core types plus merge keys (`<<: *defaults`), which Kubernetes' YAML reader honours. */
+// (js-yaml exports its built-in types at run time; its type declarations omit them.)
+const FAST_SCHEMA = jsYaml.CORE_SCHEMA.extend({ implicit: [(jsYaml as unknown as { types: { merge: jsYaml.Type } }).types.merge] });
+
+/** Nodes a document would have with every alias copied out, counted up to `limit`. */
+const MAX_EXPANDED_NODES = 1_000_000;
+
+function expandedSize(value: unknown, limit: number, memo = new Map<object, number>()): number {
+  if (value === null || typeof value !== 'object') return 1;
+  const known = memo.get(value);
+  if (known !== undefined) return known;
+  let size = 1;
+  for (const child of Array.isArray(value) ? value : Object.values(value)) {
+    size += expandedSize(child, limit, memo);
+    if (size > limit) break;
+  }
+  memo.set(value, size);
+  return size;
+}
+
+/** js-yaml: duplicate keys and unknown tags throw and take the careful path. */
 function fastLoad(body: string): { ok: true; value: unknown } | { ok: false } {
   try {
-    return { ok: true, value: jsYaml.load(body, { schema: jsYaml.CORE_SCHEMA }) };
+    return { ok: true, value: jsYaml.load(body, { schema: FAST_SCHEMA }) };
   } catch {
     return { ok: false };
   }
