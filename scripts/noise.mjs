@@ -58,11 +58,12 @@ async function main() {
   const objects = [...kindCount.values()].reduce((a, b) => a + b, 0);
 
   const byRule = new Map();
-  for (const r of result.rules) byRule.set(r.rule.id, { id: r.rule.id, severity: r.severity, findings: 0, objects: new Set(), kinds: new Set(), examples: [] });
+  for (const r of result.rules) byRule.set(r.rule.id, { id: r.rule.id, severity: r.severity, severities: new Set(), findings: 0, objects: new Set(), kinds: new Set(), examples: [] });
   for (const f of result.findings) {
     const row = byRule.get(f.ruleId);
     if (!row) continue;
     row.findings++;
+    row.severities.add(f.severity);
     const key = objectKey(f);
     if (key) row.objects.add(key);
     if (f.resource) row.kinds.add(f.resource.kind);
@@ -77,7 +78,9 @@ async function main() {
     .sort((a, b) => b.perK - a.perK || b.share - a.share || (a.id < b.id ? -1 : 1));
 
   const header = ['rule', 'severity', 'findings', 'per 1k objects', 'objects hit', 'share of objects', 'share of its kinds'];
-  const lines = rows.map((r) => [r.id, r.severity, String(r.findings), r.perK.toFixed(1), String(r.objects.size), pct(r.share), r.kinds.size ? pct(r.kindShare) : '-']);
+  // The severities findings really have (a rule may lower some of its findings), else the rule's default.
+  const severityOf = (r) => (r.severities.size ? ['error', 'warning', 'info'].filter((s) => r.severities.has(s)).join('+') : r.severity);
+  const lines = rows.map((r) => [r.id, severityOf(r), String(r.findings), r.perK.toFixed(1), String(r.objects.size), pct(r.share), r.kinds.size ? pct(r.kindShare) : '-']);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const fmt = (cells) => cells.map((c, i) => (i === 0 || i === 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(`corpus: ${opts.dir}`);
@@ -101,7 +104,7 @@ async function main() {
       documents: result.summary.documents,
       objects,
       kinds: Object.fromEntries([...kindCount].sort((a, b) => b[1] - a[1])),
-      rules: rows.map(({ examples, objects: set, kinds, ...r }) => ({ ...r, objectsHit: set.size, kinds: [...kinds].sort() })),
+      rules: rows.map(({ examples, objects: set, kinds, severities, ...r }) => ({ ...r, severities: [...severities].sort(), objectsHit: set.size, kinds: [...kinds].sort() })),
     };
     fs.writeFileSync(opts.json, JSON.stringify(out, null, 2) + '\n');
   }

@@ -1,5 +1,56 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { closest, collectRefs, keysOf, providerName, providersIn } from '../../src/secrets/refs.js';
+import type { Workspace } from '../../src/workspace/workspace.js';
+import { kustomizationsOf } from '../reliability/kustomize.js';
+import { boundRole, policyRules } from '../security/rbac.js';
+import { bindingsFor, serviceAccountOf } from '../security/service-accounts.js';
+
+const KUSTOMIZATION_FILES = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
+
+/** Names of the ConfigMaps and Secrets that the kustomizations building `file` generate. */
+function generatedNames(ws: Workspace, file: string): Set<string> {
+  const dirs = new Set(kustomizationsOf(ws, file).map((k) => k.dir));
+  const names = new Set<string>();
+  for (const doc of ws.yamlDocs) {
+    if (!KUSTOMIZATION_FILES.test(doc.file.path)) continue;
+    const dir = doc.file.path.includes('/') ? doc.file.path.slice(0, doc.file.path.lastIndexOf('/')) : '';
+    if (!dirs.has(dir)) continue;
+    const v = doc.value as Record<string, unknown> | null;
+    for (const field of ['configMapGenerator', 'secretGenerator']) {
+      const list = v && Array.isArray(v[field]) ? (v[field] as unknown[]) : [];
+      for (const g of list) if (g && typeof (g as { name?: unknown }).name === 'string') names.add((g as { name: string }).name);
+    }
+  }
+  return names;
+}
+
+/**
+ * Secrets (or ConfigMaps) that workloads of a namespace may create themselves: their service account
+ * is bound to a role allowing `create` on them there (certificate and password init Jobs, istiod's
+ * root-certificate ConfigMap). '*' means any name.
+ */
+function creatable(ws: Workspace, resource: 'secrets' | 'configmaps', namespace: string): Set<string> {
+  return ws.memo(`secret-ref-missing:creatable:${resource}:${namespace}`, () => {
+    const names = new Set<string>();
+    for (const t of ws.podTemplates) {
+      if (t.owner.namespace !== namespace) continue;
+      for (const binding of bindingsFor(ws, namespace, serviceAccountOf(t).name)) {
+        if (binding.kind === 'RoleBinding' && binding.namespace !== namespace) continue;
+        const role = boundRole(ws, binding);
+        for (const rule of role ? policyRules(role) : []) {
+          // Named explicitly: a controller allowed everything (Argo CD, Flux) does not say it makes this object.
+          const onResource = rule.resources.includes(resource);
+          const creates = rule.verbs.includes('create') || rule.verbs.includes('*');
+          const core = rule.apiGroups.includes('') || rule.apiGroups.includes('*');
+          if (!onResource || !creates || !core) continue;
+          if (rule.resourceNames.length === 0) names.add('*');
+          else for (const n of rule.resourceNames) names.add(n);
+        }
+      }
+    }
+    return names;
+  });
+}
 
 const SYMPTOM_ENV = 'CreateContainerConfigError';
 const SYMPTOM_VOLUME = 'ContainerCreating forever (MountVolume.SetUp failed)';
@@ -25,7 +76,11 @@ export default defineRule({
     'An absent object is a warning (it may still come from elsewhere); a present object without the key is an ' +
     'error. `optional: true` references are skipped. ExternalSecrets with dataFrom or a template have unknown keys ' +
     'and are not checked for keys. SealedSecret and ExternalSecret provide the Secret they are named after (or ' +
-    'spec.target.name / spec.template.metadata.name). imagePullSecrets are not checked.',
+    'spec.target.name / spec.template.metadata.name). imagePullSecrets are not checked. A missing Secret or ConfigMap ' +
+    'that a workload of the same namespace may create itself (its service account is bound to a role allowing ' +
+    '`create` on secrets or configmaps there, as the certificate and password init Jobs of ingress-nginx and Argo CD ' +
+    "and Istio's istiod are) is made at runtime and not reported, nor is one that a kustomization building the " +
+    'manifest generates (configMapGenerator, secretGenerator).',
   check(ws, report) {
     for (const ref of collectRefs(ws)) {
       if (ref.optional) continue;
@@ -34,6 +89,9 @@ export default defineRule({
       const providers = family.filter((p) => providerName(p) === ref.name);
       const symptom = ref.usedBy.startsWith('container') ? SYMPTOM_ENV : SYMPTOM_VOLUME;
       if (providers.length === 0) {
+        const made = creatable(ws, ref.kind === 'Secret' ? 'secrets' : 'configmaps', ref.namespace);
+        if (made.has('*') || made.has(ref.name)) continue;
+        if (generatedNames(ws, ref.at.unit.file.path).has(ref.name)) continue;
         const guess = closest(ref.name, family.map(providerName));
         report({
           at: ref.at,
