@@ -91,7 +91,12 @@ class Pack {
     return { type, compressed: buf.subarray(pos) };
   }
 
+  private closed = false;
+
+  /** Idempotent: closing twice would close whatever file later reused the descriptor number. */
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     fs.closeSync(this.fd);
   }
 }

@@ -24,6 +24,20 @@ export class TempRepo {
     return execFileSync('git', args, { cwd: this.dir, encoding: 'utf8', env: { ...process.env, ...this.env } });
   }
 
+  /**
+   * Pack every object into one pack and drop the loose copies, like `git repack -ad`. The object
+   * list is handed to pack-objects here: under the test runner, `git repack` (which lets
+   * pack-objects read revisions from its standard input) now and then read garbage there.
+   */
+  pack(opts: { depth?: number; window?: number; refDeltas?: boolean } = {}): void {
+    const objects = this.git('rev-list', '--objects', '--all', '--reflog');
+    const args = ['pack-objects', '-q', `--depth=${opts.depth ?? 50}`, `--window=${opts.window ?? 10}`];
+    if (!opts.refDeltas) args.push('--delta-base-offset');
+    const name = execFileSync('git', [...args, '.git/objects/pack/pack'], { cwd: this.dir, input: objects, encoding: 'utf8' }).trim();
+    if (!/^[0-9a-f]{40}$/.test(name)) throw new Error(`pack-objects gave no pack name: ${name}`);
+    this.git('prune-packed');
+  }
+
   private env: Record<string, string> = {};
 
   write(file: string, text: string): void {
