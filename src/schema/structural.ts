@@ -49,6 +49,8 @@ function escape(key: string): string {
 }
 
 function check(schema: JsonSchema, data: unknown, path: string, errors: AjvError[]): void {
+  // A CRD may hold anything where a schema belongs (`properties: { size: 3 }`): it constrains nothing.
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return;
   const err = (keyword: string, params: Record<string, unknown>, at = path) => errors.push({ instancePath: at, keyword, params });
   if (schema.type !== undefined) {
     const types: string[] = Array.isArray(schema.type) ? schema.type : [schema.type];

@@ -25,18 +25,18 @@ beforeAll(async () => {
 
 describe('mutated fixtures', () => {
   it('values swapped for other types in YAML documents', async () => {
-    await fc.assert(fc.asyncProperty(files(yamlFixture, mutationArb.swapTypes), (f) => checkMutated(f).then(() => true)), runs(25));
+    await fc.assert(fc.asyncProperty(files(yamlFixture, mutationArb.swapTypes), (f) => checkMutated(f).then(() => true)), runs(40));
   }, TIMEOUT);
 
   it('truncation, random bytes, encodings, CRLF, BOM and tabs, combined, on any fixture', async () => {
-    await fc.assert(fc.asyncProperty(files(anyFixture, lightMutation), (f) => checkMutated(f).then(() => true)), runs(25));
+    await fc.assert(fc.asyncProperty(files(anyFixture, lightMutation), (f) => checkMutated(f).then(() => true)), runs(40));
   }, TIMEOUT);
 
   it('10k levels of nesting', async () => {
-    await fc.assert(fc.asyncProperty(files(anyFixture, mutationArb.deepNesting, 1), (f) => checkMutated(f).then(() => true)), runs(6));
+    await fc.assert(fc.asyncProperty(files(anyFixture, mutationArb.deepNesting, 1), (f) => checkMutated(f).then(() => true)), runs(8));
   }, TIMEOUT);
 
   it('a 10 MB scalar', async () => {
-    await fc.assert(fc.asyncProperty(files(anyFixture, mutationArb.hugeScalar, 1).filter((f) => f[0].mutations.length === 1), (f) => checkMutated(f).then(() => true)), runs(2));
+    await fc.assert(fc.asyncProperty(files(anyFixture, mutationArb.hugeScalar, 1).filter((f) => f[0].mutations.length === 1), (f) => checkMutated(f).then(() => true)), runs(3));
   }, TIMEOUT);
 });

@@ -1,0 +1,43 @@
+// Crashes the property tests found, kept as plain cases so they stay fixed.
+import fs from 'node:fs';
+import { afterAll, expect, it } from 'vitest';
+import { scan } from '../../src/engine/scan.js';
+import { tempProject } from '../helpers/cli.js';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+it('a CRD with a number where a property schema belongs: schema-invalid checks the rest, no rule error', async () => {
+  const dir = tempProject({
+    'crd.yaml': `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: { name: widgets.example.com }
+spec:
+  group: example.com
+  names: { kind: Widget, plural: widgets, singular: widget, listKind: WidgetList }
+  scope: Namespaced
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec:
+              type: object
+              properties:
+                size: 65536
+                count: { type: integer, maximum: 3 }
+`,
+    'widget.yaml': 'apiVersion: example.com/v1\nkind: Widget\nmetadata: { name: w, namespace: shop }\nspec:\n  size: large\n  count: 5\n',
+  });
+  dirs.push(dir);
+  const result = await scan({ paths: [dir], history: false });
+  expect(result.errors).toEqual([]);
+  // The CRD itself is reported (a schema must be an object), and the Widget is still checked.
+  expect(result.findings.filter((f) => f.ruleId === 'schema-invalid').map((f) => `${f.file} ${f.path}`)).toEqual([
+    'crd.yaml spec.versions[0].schema.openAPIV3Schema.properties.spec.properties.size',
+    'widget.yaml spec.count',
+  ]);
+});
