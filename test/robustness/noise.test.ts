@@ -37,4 +37,6 @@ it('counts objects (List items too, kustomizations not) and ranks rules by findi
   const perK = report.rules.map((r: any) => r.perK);
   expect(perK).toEqual([...perK].sort((a, b) => b - a));
   expect(run.stdout).toMatch(/## image-tag-mutable \(1\)\n  a\.yaml:7 /);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(path.dirname(out), { recursive: true, force: true });
 });
