@@ -1,5 +1,6 @@
 // Deep nesting is refused before the `yaml` parser overflows its stack (after which Node has been
 // seen to abort on a later parse), and is reported as a yaml-syntax finding at the deep line.
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadYaml } from '../../src/sources/yaml.js';
 import { MAX_YAML_NESTING, yamlNestingDepth } from '../../src/sources/yaml-depth.js';
@@ -60,7 +61,9 @@ describe('the CLI on many deep files', () => {
       files[`block-${i}.yaml`] = 'deep:\n' + '- '.repeat(8_000 + i) + 'x\n';
       files[`map-${i}.json`] = '{"a": '.repeat(8_000 + i) + '1' + '}'.repeat(8_000 + i) + '\n';
     }
-    const run = runCli(['scan', tempProject(files), '--format', 'json', '--no-history']);
+    const dir = tempProject(files);
+    const run = runCli(['scan', dir, '--format', 'json', '--no-history']);
+    fs.rmSync(dir, { recursive: true, force: true });
     expect(run.status, run.stderr).toBe(1);
     const report = json(run);
     const deepFiles = Object.keys(files).filter((f) => f !== 'good.yaml').sort();
