@@ -43,13 +43,15 @@ export class CommentSuppressions {
   suppresses(finding: Finding): boolean {
     const idx = this.index(finding.file);
     if (!idx) return false;
-    const same = IGNORE_COMMENT.exec(idx.lineText(finding.line));
+    // A cheap test first: the comment regex on a huge line is slow, and most lines have no marker.
+    const lineText = idx.lineText(finding.line);
+    const same = lineText.includes('kubelint-ignore') ? IGNORE_COMMENT.exec(lineText) : null;
     if (same && matches(same[1], finding.ruleId)) return true;
     // Walk up over a block of comment-only lines directly above the finding.
     for (let line = finding.line - 1; line >= 1; line--) {
       const text = idx.lineText(line);
       if (!/^\s*#/.test(text)) break;
-      const m = IGNORE_COMMENT.exec(text);
+      const m = text.includes('kubelint-ignore') ? IGNORE_COMMENT.exec(text) : null;
       if (m && matches(m[1], finding.ruleId)) return true;
     }
     return false;

@@ -64,6 +64,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
         continue;
       }
       if (e.dirent.isFile()) addFile(full);
+      else if (!e.dirent.isDirectory()) notes.push(`${rel(full)}: not a regular file (FIFO, socket or device), skipped`);
     }
   }
   files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));

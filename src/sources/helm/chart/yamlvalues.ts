@@ -2,6 +2,7 @@
 // booleans (yes/no/on/off), every number a float64, timestamps kept as strings, keys
 // stringified. Optionally records the origin of every map key and list item.
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node } from 'yaml';
+import { MAX_YAML_NESTING, yamlNestingDepth } from '../../yaml-depth.js';
 import { setValueOrigin, type OriginFile } from '../sourcemap.js';
 import { formatFloatG } from '../template/format.js';
 import { setKey, type GoMap } from '../template/values.js';
@@ -87,8 +88,15 @@ function firstError(doc: Document.Parsed): YamlDecodeError | undefined {
 
 const PARSE_OPTS = { version: '1.1' as const, uniqueKeys: false, merge: false, strict: false, prettyErrors: false };
 
+/** The yaml parser recurses per nesting level and can exhaust the stack: refuse such input first. */
+function guardDepth(text: string): void {
+  const deep = yamlNestingDepth(text, MAX_YAML_NESTING);
+  if (deep.at >= 0) throw new YamlDecodeError(`yaml: nested more than ${MAX_YAML_NESTING} levels deep`, deep.at);
+}
+
 /** Decode one YAML document into Go values. Throws YamlDecodeError. */
 export function decodeYaml(text: string, file?: OriginFile): unknown {
+  guardDepth(text);
   const doc = parseDocument(text, PARSE_OPTS);
   const err = firstError(doc);
   if (err) throw err;
@@ -97,6 +105,7 @@ export function decodeYaml(text: string, file?: OriginFile): unknown {
 
 /** Decode every document of a stream (Helm's fromYamlArray reads one; this is for values files with `---`). */
 export function decodeYamlAll(text: string): unknown[] {
+  guardDepth(text);
   return parseAllDocuments(text, PARSE_OPTS).map((doc) => {
     const err = firstError(doc as Document.Parsed);
     if (err) throw err;
