@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { isTemplated, parseImage } from './image-ref.js';
+import { isTemplated, parseImage } from '../../src/workspace/images.js';
 import { kustomizationsOf } from './kustomize.js';
 
 export default defineRule({
@@ -28,7 +28,7 @@ export default defineRule({
       if (ref.digest) continue;
       const tag = ref.tag?.toLowerCase();
       if (tag !== undefined && tag !== '' && tag !== 'latest') continue;
-      if (kustomizationsOf(ws, c.unit.file.path).some((k) => k.pinnedImages.has(ref.name))) continue;
+      if (kustomizationsOf(ws, c.unit.file.path).some((k) => k.pinnedImages.has(ref.path))) continue;
       report({
         at: c,
         path: ['image'],

@@ -3,6 +3,8 @@
 
 export interface ImageRef {
   raw: string;
+  /** The reference as written, without tag and digest: `registry:5000/team/app`. */
+  path: string;
   /** Registry host when the reference names one (`registry.example.com`, `localhost:5000`). */
   registry?: string;
   /** Repository path without registry, with Docker Hub's implicit `library/` removed: `postgres`, `bitnami/kafka`. */
@@ -15,6 +17,11 @@ export interface ImageRef {
   digest?: string;
 }
 
+/** A reference still holding a placeholder that a tool substitutes later (`${TAG}`, `{{ }}`, `$IMAGE`). */
+export function isTemplated(image: string): boolean {
+  return /\$\{|\$\(|\{\{|<[^>]*>|%\{/.test(image) || /^\$[A-Za-z_]/.test(image);
+}
+
 /** Parse `[registry/]path[:tag][@digest]` the way Docker does. Template placeholders parse as whatever they look like. */
 export function parseImage(raw: string): ImageRef {
   let rest = raw.trim();
@@ -25,12 +32,14 @@ export function parseImage(raw: string): ImageRef {
     rest = rest.slice(0, at);
   }
   let tag: string | undefined;
+  // A colon after the last slash separates the tag; one before it is a registry port.
   const lastSlash = rest.lastIndexOf('/');
   const colon = rest.lastIndexOf(':');
   if (colon > lastSlash) {
     tag = rest.slice(colon + 1);
     rest = rest.slice(0, colon);
   }
+  const path = rest;
   let segments = rest.split('/').filter((s) => s !== '');
   let registry: string | undefined;
   // The first segment is a registry when it looks like a host: a dot, a port, or `localhost`.
@@ -45,6 +54,7 @@ export function parseImage(raw: string): ImageRef {
   const name = segments.length ? segments[segments.length - 1].toLowerCase() : '';
   return {
     raw,
+    path,
     registry,
     repository,
     name,

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { isTemplated, parseImage } from '../../rules/reliability/image-ref.js';
+import { isTemplated, parseImage } from '../../src/workspace/images.js';
 
-describe('parseImage', () => {
+describe('parseImage (as image-tag-mutable reads it)', () => {
   it.each([
-    ['busybox', { name: 'busybox' }],
-    ['nginx:1.25', { name: 'nginx', tag: '1.25' }],
-    ['registry:5000/team/app', { name: 'registry:5000/team/app' }],
-    ['registry:5000/team/app:2.0', { name: 'registry:5000/team/app', tag: '2.0' }],
-    ['app@sha256:abc', { name: 'app', digest: 'sha256:abc' }],
-    ['app:latest@sha256:abc', { name: 'app', tag: 'latest', digest: 'sha256:abc' }],
+    ['busybox', { path: 'busybox' }],
+    ['nginx:1.25', { path: 'nginx', tag: '1.25' }],
+    ['registry:5000/team/app', { path: 'registry:5000/team/app' }],
+    ['registry:5000/team/app:2.0', { path: 'registry:5000/team/app', tag: '2.0' }],
+    ['app@sha256:abc', { path: 'app', digest: 'sha256:abc' }],
+    ['app:latest@sha256:abc', { path: 'app', tag: 'latest', digest: 'sha256:abc' }],
   ])('%s', (image, expected) => {
-    expect(parseImage(image)).toEqual({ digest: undefined, ...expected });
+    const ref = parseImage(image);
+    expect({ path: ref.path, tag: ref.tag, digest: ref.digest }).toEqual({ tag: undefined, digest: undefined, ...expected });
   });
 
   it('recognises placeholders', () => {
