@@ -149,9 +149,11 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     for (const [id, ms] of timings.sort((a, b) => b[1] - a[1]).slice(0, 15)) process.stderr.write(`${id.padEnd(32)} ${ms.toFixed(1)} ms\n`);
   }
 
-  const { unvalidatedNote } = await import('../schema/validate.js');
-  const schemaNote = rules.some((r) => r.rule.id === 'schema-invalid') ? await unvalidatedNote(ws) : undefined;
-  if (schemaNote) loaded.notes.push(schemaNote);
+  if (rules.some((r) => r.rule.id === 'schema-invalid')) {
+    const { unvalidatedNote } = await import('../schema/validate.js');
+    const schemaNote = await unvalidatedNote(ws);
+    if (schemaNote) loaded.notes.push(schemaNote);
+  }
 
   let commits = 0;
   const historyRule = rules.find((r) => r.rule.id === 'git-history-secret');
