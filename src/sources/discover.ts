@@ -30,8 +30,11 @@ const ALWAYS_IGNORED = ['.git/', 'node_modules/'];
 export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
   const notes: string[] = [];
   const seen = new Set<string>();
-  const files: DiscoveredFile[] = [];
-  const matcher = await buildIgnore(opts.root, opts.ignore);
+  const candidates: string[] = [];
+  const named = new Set<string>();
+  // Nested .gitignore files that can apply: those met while walking a path, and those of the
+  // folders between the root and each path. Scanning one file never walks the whole tree.
+  const gitignores = new Set<string>();
   for (const p of opts.paths) {
     const abs = path.resolve(p);
     let stat: fs.Stats;
@@ -40,8 +43,10 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
     } catch (err) {
       throw new UsageError(`cannot read ${p}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
+    for (const dir of foldersBetween(opts.root, stat.isFile() ? path.dirname(abs) : abs)) gitignores.add(path.join(dir, '.gitignore'));
     if (stat.isFile()) {
-      addFile(abs);
+      candidates.push(abs);
+      named.add(abs);
       continue;
     }
     const entries = await fg('**/*', {
@@ -60,12 +65,27 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
         const target = await fs.promises.stat(full).catch((err) => err as NodeJS.ErrnoException);
         if (target instanceof Error) notes.push(`${rel(full)}: broken or looping symlink (${target.code ?? target.message}), skipped`);
         else if (target.isDirectory()) notes.push(`${rel(full)}: symlink to a directory, not followed`);
-        else addFile(full);
+        else candidates.push(full);
         continue;
       }
-      if (e.dirent.isFile()) addFile(full);
-      else if (!e.dirent.isDirectory()) notes.push(`${rel(full)}: not a regular file (FIFO, socket or device), skipped`);
+      if (e.dirent.isFile()) {
+        candidates.push(full);
+        if (e.name === '.gitignore') gitignores.add(full);
+      } else if (!e.dirent.isDirectory()) notes.push(`${rel(full)}: not a regular file (FIFO, socket or device), skipped`);
     }
+  }
+  const matcher = await buildIgnore(opts.root, opts.ignore, [...gitignores]);
+  const files: DiscoveredFile[] = [];
+  for (const abs of candidates) {
+    const relPath = rel(abs);
+    if (seen.has(abs)) continue;
+    if (relPath && !relPath.startsWith('..') && matcher.ignores(relPath)) {
+      // As ESLint does: a file named on the command line and then ignored is said out loud.
+      if (named.has(abs)) notes.push(`${relPath}: matches an ignore pattern (.gitignore, .kubelintignore or config ignore), skipped`);
+      continue;
+    }
+    seen.add(abs);
+    files.push({ absPath: abs, relPath });
   }
   files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
   return { files, notes };
@@ -73,26 +93,31 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
   function rel(abs: string): string {
     return toPosix(path.relative(opts.root, abs)) || path.basename(abs);
   }
-  function addFile(abs: string): void {
-    const relPath = rel(abs);
-    if (seen.has(abs)) return;
-    if (relPath && !relPath.startsWith('..') && matcher.ignores(relPath)) return;
-    seen.add(abs);
-    files.push({ absPath: abs, relPath });
-  }
 }
 
-async function buildIgnore(root: string, extra: string[]): Promise<Ignore> {
+/** `from` and its ancestors up to and excluding `root`, when `from` is inside `root`. */
+function foldersBetween(root: string, from: string): string[] {
+  const out: string[] = [];
+  const relative = path.relative(root, from);
+  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return out;
+  for (let dir = from; dir !== root && dir.startsWith(root); dir = path.dirname(dir)) out.push(dir);
+  return out;
+}
+
+async function buildIgnore(root: string, extra: string[], nested: string[]): Promise<Ignore> {
   const ig = ignore().add(ALWAYS_IGNORED);
   for (const name of ['.gitignore', '.kubelintignore']) {
     const text = await fs.promises.readFile(path.join(root, name), 'utf8').catch(() => '');
     if (text) ig.add(text);
   }
-  // Nested .gitignore files apply below their folder.
-  const nested = await fg('**/.gitignore', { cwd: root, dot: true, ignore: ['**/node_modules/**', '**/.git/**', '.gitignore'], suppressErrors: true });
-  for (const rel of nested) {
-    const dir = path.posix.dirname(rel);
-    const text = await fs.promises.readFile(path.join(root, rel), 'utf8').catch(() => '');
+  // Nested .gitignore files apply below their folder; shallow ones first, as git reads them.
+  const rels = nested
+    .map((abs) => toPosix(path.relative(root, abs)))
+    .filter((r) => r !== '.gitignore' && !r.startsWith('..') && !r.split('/').includes('node_modules') && !r.split('/').includes('.git'))
+    .sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : a > b ? 1 : 0));
+  for (const relPath of rels) {
+    const dir = path.posix.dirname(relPath);
+    const text = await fs.promises.readFile(path.join(root, relPath), 'utf8').catch(() => '');
     const lines = text.split(/\r?\n/).filter((l) => l.trim() && !l.startsWith('#'));
     ig.add(lines.map((l) => scopePattern(dir, l)));
   }
