@@ -111,7 +111,9 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     loaded.notes.push(...found.notes);
     const chartRoots = findChartRoots(found.files.map((f) => f.relPath));
     const plainFiles = found.files.filter((f) => !isChartArchive(f.relPath, chartRoots));
-    await loadDiscovered(plainFiles, { chartRoots }, loaded);
+    const active = new Set(rules.map((r) => r.rule.id));
+    const precompute = { secrets: active.has('secret-pattern'), schemaVersion: active.has('schema-invalid') ? kubernetesVersion : undefined };
+    await loadDiscovered(plainFiles, { chartRoots, precompute }, loaded);
     if (chartRoots.length) {
       await renderCharts(chartRoots, { root, config, values: opts.values ?? [], set: opts.set ?? [], kubeVersion: kubernetesVersion }, loaded);
     }
@@ -145,6 +147,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     timings.push([active.rule.id, performance.now() - t0]);
   }
   if (process.env.KUBELINT_TIMING) {
+    process.stderr.write(`since process start: scan ${Math.round(started)} ms, loaded ${Math.round(loadedAt)} ms, rules done ${Math.round(performance.now())} ms\n`);
     process.stderr.write(`load: ${Math.round(loadedAt - started)} ms\n`);
     for (const [id, ms] of timings.sort((a, b) => b[1] - a[1]).slice(0, 15)) process.stderr.write(`${id.padEnd(32)} ${ms.toFixed(1)} ms\n`);
   }

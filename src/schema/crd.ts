@@ -40,14 +40,24 @@ export function crdIndex(ws: Workspace): CrdIndex {
       const group = typeof spec.group === 'string' ? spec.group : '';
       const kind = isObject(spec.names) && typeof spec.names.kind === 'string' ? spec.names.kind : '';
       if (!group || !kind) continue;
-      const shared = isObject(spec.validation) ? spec.validation.openAPIV3Schema : undefined;
+      // A schema is read only when a custom resource of the scan needs it: a CRD parsed by a
+      // worker thread reads its schemas from the text on first access (yaml-deferred.ts).
+      const shared = () => (isObject(spec.validation) ? spec.validation.openAPIV3Schema : undefined);
       const versions: Record<string, any>[] = Array.isArray(spec.versions) ? spec.versions.filter(isObject) : [];
       if (!versions.length && typeof spec.version === 'string') versions.push({ name: spec.version, served: true });
       for (const v of versions) {
         if (typeof v.name !== 'string') continue;
-        const own = isObject(v.schema) ? v.schema.openAPIV3Schema : undefined;
-        const schema = isObject(own) ? own : isObject(shared) ? shared : undefined;
-        const entry: CrdVersion = { crd, crdName: crd.name, group, version: v.name, kind, served: v.served !== false, schema };
+        const schema = (): JsonSchema | undefined => {
+          const own = isObject(v.schema) ? v.schema.openAPIV3Schema : undefined;
+          const common = shared();
+          return isObject(own) ? own : isObject(common) ? common : undefined;
+        };
+        const entry: CrdVersion = {
+          crd, crdName: crd.name, group, version: v.name, kind, served: v.served !== false,
+          get schema() {
+            return schema();
+          },
+        };
         byApiVersionKind.set(`${group}/${v.name}\u0000${kind}`, entry);
         const gk = `${group}\u0000${kind}`;
         byGroupKind.set(gk, [...(byGroupKind.get(gk) ?? []), entry]);
@@ -99,7 +109,8 @@ const compiled = new WeakMap<CrdVersion, CompiledCrd | undefined>();
 /** The validator of one CRD version (built once); undefined when the CRD declares no schema. */
 export function crdValidator(entry: CrdVersion): CompiledCrd | undefined {
   if (!compiled.has(entry)) {
-    const schema = entry.schema ? toJsonSchema(entry.schema) : undefined;
+    const written = entry.schema;
+    const schema = written ? toJsonSchema(written) : undefined;
     compiled.set(entry, schema ? { validate: structuralValidator(schema), view: { root: schema, resolve: () => undefined } } : undefined);
   }
   return compiled.get(entry);

@@ -10,6 +10,7 @@ import { problemsFromErrors } from './problems.js';
 import { closestName } from './suggest.js';
 import type { SchemaProblem, ValidateFn } from './types.js';
 import type { SchemaView } from './walk.js';
+import { precomputedOf, schemaKey } from '../sources/precomputed.js';
 
 export type ValidationStatus =
   /** Checked, no problem. */
@@ -45,11 +46,8 @@ export function validateWorkspace(ws: Workspace): Promise<ObjectValidation[]> {
 export async function validateObject(ws: Workspace, object: K8sObject): Promise<ObjectValidation> {
   const version = ws.settings.kubernetesVersion;
   if (TOOL_CONFIG_GROUPS.test(object.apiVersion)) return { object, status: 'tool-config', problems: [] };
-  const builtin = await builtinValidator(version, object.apiVersion, object.kind);
-  if (builtin) {
-    const view = () => builtinSchema(version, object.apiVersion, object.kind);
-    return check(ws, object, builtin, view);
-  }
+  const builtin = precomputedProblems(object, version) ?? (await builtinProblems(version, object.apiVersion, object.kind, object.obj));
+  if (builtin) return finish(ws, object, builtin);
   const crds = crdIndex(ws);
   const entry = crds.byApiVersionKind.get(`${object.apiVersion}\u0000${object.kind}`);
   if (entry) {
@@ -82,10 +80,35 @@ function invalid(object: K8sObject, problems: SchemaProblem[]): ObjectValidation
   return { object, status: 'invalid', problems };
 }
 
+/**
+ * Problems of an object of a built-in kind, before the kustomize filter; undefined when
+ * apiVersion/kind is not built in. A pure function of the object, so parse workers compute it.
+ */
+export async function builtinProblems(version: string, apiVersion: string, kind: string, obj: unknown): Promise<SchemaProblem[] | undefined> {
+  if (TOOL_CONFIG_GROUPS.test(apiVersion)) return undefined;
+  const validate = await builtinValidator(version, apiVersion, kind);
+  if (!validate) return undefined;
+  return problemsOf(obj, kind, validate, () => builtinSchema(version, apiVersion, kind));
+}
+
+function precomputedProblems(object: K8sObject, version: string): SchemaProblem[] | undefined {
+  const work = precomputedOf(object.unit.file);
+  if (!work?.schema || work.schemaVersion !== version) return undefined;
+  return work.schema[schemaKey(object.unit.index, object.basePath)];
+}
+
+async function problemsOf(obj: unknown, kind: string, validate: ValidateFn, view: () => Promise<SchemaView | undefined>): Promise<SchemaProblem[]> {
+  const data = withoutSopsMetadata(withoutNulls(obj));
+  if (validate(data)) return [];
+  return problemsFromErrors(validate.errors ?? [], data, kind, view);
+}
+
 async function check(ws: Workspace, object: K8sObject, validate: ValidateFn, view: () => Promise<SchemaView | undefined>): Promise<ObjectValidation> {
-  const data = withoutSopsMetadata(withoutNulls(object.obj));
-  if (validate(data)) return { object, status: 'valid', problems: [] };
-  const all = await problemsFromErrors(validate.errors ?? [], data, object.kind, view);
+  return finish(ws, object, await problemsOf(object.obj, object.kind, validate, view));
+}
+
+/** Drop required-field problems that kustomize inputs are allowed to have. */
+function finish(ws: Workspace, object: K8sObject, all: SchemaProblem[]): ObjectValidation {
   const problems = all.filter((p) => p.requiredField === undefined || requiredFieldExpected(ws, object, p.requiredField, p.path));
   return problems.length ? invalid(object, problems) : { object, status: 'valid', problems: [] };
 }

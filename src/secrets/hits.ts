@@ -8,7 +8,7 @@ import { isObjectLike } from '../workspace/objects.js';
 import { isNonSecretKey, isSecretName, judgeSecretValue } from './names.js';
 import { redact } from './redact.js';
 import { isSopsEncryptedObject, judgeSecretObjectValue, secretEntries } from './k8s.js';
-import { isBinaryText, scanText } from './scan-text.js';
+import { isBinaryText, scanFileText, scanText } from './scan-text.js';
 import type { TextUnit } from './text-unit.js';
 
 export type SecretRuleId = 'secret-plaintext' | 'secret-literal-env' | 'secret-pattern';
@@ -176,7 +176,7 @@ export function findPatternSecrets(ws: Workspace): SecretHit[] {
     for (const unit of ws.unitsOf<TextUnit>('text')) {
       const file = unit.file;
       if (isBinaryText(file.text)) continue;
-      const matches = scanText(file.text);
+      const matches = scanFileText(file);
       if (!matches.length) continue;
       const template = isTemplateEnvFile(file.path);
       const claimed = spansOf(claims(ws).get(file.path));

@@ -2,6 +2,8 @@
 // judging (placeholders dropped, documentation examples kept at lower severity), then overlaps.
 import { DETECTORS, runPattern, type Detector, type RawMatch } from './detectors.js';
 import { judgeSecretValue, type ValueJudgement } from './names.js';
+import { precomputedOf, type SentMatch } from '../sources/precomputed.js';
+import type { SourceFile } from '../model.js';
 
 export interface TextMatch extends RawMatch {
   detector: Detector;
@@ -100,6 +102,24 @@ export function scanText(text: string, detectors: Detector[] = DETECTORS): TextM
     }
   }
   return dropOverlaps(found);
+}
+
+/** scanText of a file's text, or what a parse worker already found in it. */
+export function scanFileText(file: SourceFile): TextMatch[] {
+  const sent = precomputedOf(file)?.secretMatches;
+  return sent ? sent.map(fromSent) : scanText(file.text);
+}
+
+const DETECTOR_BY_ID = new Map(DETECTORS.map((d) => [d.id, d]));
+
+export function toSent({ detector, ...m }: TextMatch): SentMatch {
+  return { ...m, detectorId: detector.id };
+}
+
+function fromSent({ detectorId, ...m }: SentMatch): TextMatch {
+  const detector = DETECTOR_BY_ID.get(detectorId);
+  if (!detector) throw new Error(`unknown detector ${detectorId}`);
+  return { ...m, detector };
 }
 
 /** Keep one match per stretch of text: specific formats win over the generic detector, then the earlier detector. */

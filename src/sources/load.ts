@@ -3,10 +3,12 @@ import type { SourceFile, Unit } from '../model.js';
 import type { DiscoveredFile } from './discover.js';
 import { readSource, type ReadOutcome } from './read.js';
 import { parseInWorkers } from './parallel.js';
+import { prepareFile } from './prepare-file.js';
 import { loadersFor, type LoadProblem } from './registry.js';
 import { isYamlPath, loadYaml, type PreparedChunk } from './yaml.js';
 import './index.js';
 import { chartFileRole } from './helm/index.js';
+import { attachPrecomputed, type FilePrecomputed, type PrecomputeOptions } from './precomputed.js';
 
 export interface LoadedSources {
   files: SourceFile[];
@@ -18,6 +20,8 @@ export interface LoadedSources {
 export interface LoadOptions {
   /** Chart roots relative to the scan root: their templates are rendered, never parsed as YAML. */
   chartRoots: string[];
+  /** Pure per-file work parse workers do beside the parse (what the active rules will need). */
+  precompute?: PrecomputeOptions;
 }
 
 /**
@@ -47,10 +51,12 @@ export function loadFile(file: SourceFile, into: LoadedSources, opts: LoadOption
 }
 
 /** Turn what reading a file gave into files, units, problems or notes. */
-function accept(d: DiscoveredFile, outcome: ReadOutcome, into: LoadedSources, opts: LoadOptions, prepared?: PreparedChunk[]): void {
+function accept(d: DiscoveredFile, outcome: ReadOutcome, into: LoadedSources, opts: LoadOptions, prepared?: PreparedChunk[], work?: FilePrecomputed): void {
   if (outcome.kind === 'text') {
     if (outcome.note) into.notes.push(`${d.relPath}: ${outcome.note}`);
-    loadFile({ ...outcome.file, absPath: d.absPath }, into, opts, prepared);
+    const file = { ...outcome.file, absPath: d.absPath };
+    attachPrecomputed(file, work);
+    loadFile(file, into, opts, prepared);
     return;
   }
   // A manifest we cannot read is a finding, never a silent skip.
@@ -65,11 +71,15 @@ function accept(d: DiscoveredFile, outcome: ReadOutcome, into: LoadedSources, op
   }
 }
 
-async function readInProcess(files: DiscoveredFile[], into: LoadedSources, opts: LoadOptions): Promise<void> {
-  const queue = [...files];
-  // A few reads in flight at once keep the disk busy while parsing.
+/** Read (and prepare, for `next`) files on the main thread, a few reads in flight at once. */
+async function readInProcess(files: DiscoveredFile[], next: () => DiscoveredFile | undefined, into: LoadedSources, opts: LoadOptions): Promise<void> {
+  const plain = [...files];
   const readers = Array.from({ length: 8 }, async () => {
-    for (let d = queue.shift(); d; d = queue.shift()) accept(d, await readSource(d.absPath, d.relPath), into, opts);
+    for (let d = plain.shift(); d; d = plain.shift()) accept(d, await readSource(d.absPath, d.relPath), into, opts);
+    for (let d = next(); d; d = next()) {
+      const r = await prepareFile(d.absPath, d.relPath, opts.precompute ?? {}, false);
+      accept(d, r.outcome, into, opts, r.prepared, r.work);
+    }
   });
   await Promise.all(readers);
 }
@@ -78,8 +88,14 @@ export async function loadDiscovered(discovered: DiscoveredFile[], opts: LoadOpt
   const yamlFiles = discovered.filter((d) => isYamlPath(d.relPath) && !templated(d.relPath, opts.chartRoots));
   const byPath = new Map(yamlFiles.map((d) => [d.relPath, d]));
   const others = discovered.filter((d) => !byPath.has(d.relPath));
-  const plan = parseInWorkers(yamlFiles, (r) => accept(byPath.get(r.relPath)!, r.outcome, into, opts, r.prepared));
-  await Promise.all([readInProcess([...others, ...(plan ? plan.mainShare : yamlFiles)], into, opts), plan?.done]);
+  const plan = parseInWorkers(yamlFiles, opts.precompute ?? {}, (r) => accept(byPath.get(r.relPath)!, r.outcome, into, opts, r.prepared, r.work));
+  // The main thread prepares files the same way the workers do, so results never depend on
+  // which thread read a file.
+  const queue = [...yamlFiles];
+  const next = plan ? plan.next : () => queue.shift();
+  const t0 = performance.now();
+  const timing = process.env.KUBELINT_TIMING ? (what: string) => () => process.stderr.write(`${what}: ${Math.round(performance.now() - t0)} ms after load start\n`) : undefined;
+  await Promise.all([readInProcess(others, next, into, opts).then(timing?.('main thread done')), plan?.done.then(timing?.('workers done'))]);
   // Reading in parallel shuffles the order; restore a deterministic one.
   into.files.sort((a, b) => cmp(a.path, b.path));
   into.units.sort((a, b) => cmp(a.file.path, b.file.path) || ((a as any).index ?? 0) - ((b as any).index ?? 0));

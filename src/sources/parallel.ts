@@ -1,4 +1,6 @@
-// Spread the read-and-parse of YAML files over worker threads (both cores on a 2-core runner).
+// Spread the reading and preparing of YAML files over worker threads (both cores on a 2-core
+// runner). Files wait in one queue, largest first; the main thread and every worker take from it
+// as they go, so a worker that starts late or a busy core never leaves the others waiting.
 // Results arrive in any order; the caller restores a deterministic one, so findings are the same
 // byte for byte with one worker or many.
 import fs from 'node:fs';
@@ -6,10 +8,15 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DiscoveredFile } from './discover.js';
-import type { ParseResult } from './parse-worker.js';
+import type { ToMain, ToWorker } from './parse-worker.js';
+import type { PreparedFile } from './prepare-file.js';
+import type { PrecomputeOptions } from './precomputed.js';
 
 /** Below this many bytes of YAML, starting threads costs more than it saves. */
 const MIN_PARALLEL_BYTES = 4 * 1024 * 1024;
+
+/** A worker is sent files in batches of about this many bytes, and holds at most two batches. */
+const BATCH_BYTES = 64 * 1024;
 
 /** Worker threads to use: KUBELINT_WORKERS, else one per core (at most 4). 1 means in-process. */
 export function workerCount(): number {
@@ -27,55 +34,63 @@ function workerScript(): URL | undefined {
   return undefined;
 }
 
-/** Partition files into `n` groups of similar total size (largest first, into the lightest group). */
-function partition(files: (DiscoveredFile & { size: number })[], n: number): DiscoveredFile[][] {
-  const groups = Array.from({ length: n }, () => ({ size: 0, files: [] as DiscoveredFile[] }));
-  for (const f of [...files].sort((a, b) => b.size - a.size || (a.relPath < b.relPath ? -1 : 1))) {
-    const lightest = groups.reduce((min, g) => (g.size < min.size ? g : min));
-    lightest.size += f.size;
-    lightest.files.push(f);
-  }
-  return groups.map((g) => g.files).filter((g) => g.length);
-}
-
 export interface ParallelPlan {
-  /** The share the main thread parses itself, while the workers parse theirs. */
-  mainShare: DiscoveredFile[];
+  /** The next file for the main thread to prepare itself; undefined when the queue is empty. */
+  next(): DiscoveredFile | undefined;
   /** Resolves when every worker has sent all its results. */
   done: Promise<void>;
 }
 
 /**
- * Parse `files` with worker threads beside the main thread (one share each), calling `onResult`
- * for each worker result as it arrives. Undefined when parallelism would not pay: one worker
- * asked for, small input, or no bundle (running from sources).
+ * Prepare `files` with worker threads beside the main thread, calling `onResult` for each worker
+ * result as it arrives. Undefined when parallelism would not pay: one worker asked for, small
+ * input, or no bundle (running from sources).
  */
-export function parseInWorkers(files: DiscoveredFile[], onResult: (r: ParseResult) => void): ParallelPlan | undefined {
+export function parseInWorkers(files: DiscoveredFile[], precompute: PrecomputeOptions, onResult: (r: PreparedFile) => void): ParallelPlan | undefined {
   const n = workerCount();
   const script = workerScript();
   if (n < 2 || !script || files.length < 2) return undefined;
-  const sized = files.map((f) => ({ ...f, size: fs.statSync(f.absPath, { throwIfNoEntry: false })?.size ?? 0 }));
+  const sized = files.map((f) => ({ file: f, size: fs.statSync(f.absPath, { throwIfNoEntry: false })?.size ?? 0 }));
   if (sized.reduce((sum, f) => sum + f.size, 0) < MIN_PARALLEL_BYTES) return undefined;
-  // The main thread is one of the n parsers: it would otherwise only wait.
-  const [mainShare, ...workerShares] = partition(sized, n);
-  return { mainShare, done: runWorkers(script, workerShares, onResult) };
+  // Largest first: the last files taken are small, so every thread finishes at about the same time.
+  const queue = sized.sort((a, b) => b.size - a.size || (a.file.relPath < b.file.relPath ? -1 : 1));
+  let head = 0;
+  const take = () => (head < queue.length ? queue[head++] : undefined);
+  const batch = (): DiscoveredFile[] => {
+    const out: DiscoveredFile[] = [];
+    let bytes = 0;
+    for (let f = take(); f; f = bytes + f.size < BATCH_BYTES ? take() : undefined) {
+      out.push(f.file);
+      bytes += f.size;
+      if (bytes >= BATCH_BYTES) break;
+    }
+    return out;
+  };
+  // The main thread is one of the n preparers: it would otherwise only wait.
+  const workers = Array.from({ length: n - 1 }, () => runWorker(script, precompute, batch, onResult));
+  return { next: () => take()?.file, done: Promise.all(workers).then(() => undefined) };
 }
 
-async function runWorkers(script: URL, shares: DiscoveredFile[][], onResult: (r: ParseResult) => void): Promise<void> {
-  await Promise.all(
-    shares.map(
-      (group) =>
-        new Promise<void>((resolve, reject) => {
-          const worker = new Worker(script);
-          worker.on('message', (msg: ParseResult | null) => {
-            if (msg === null) {
-              void worker.terminate();
-              resolve();
-            } else onResult(msg);
-          });
-          worker.on('error', reject);
-          worker.postMessage({ files: group.map(({ absPath, relPath }) => ({ absPath, relPath })) });
-        }),
-    ),
-  );
+function runWorker(script: URL, precompute: PrecomputeOptions, batch: () => DiscoveredFile[], onResult: (r: PreparedFile) => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const worker = new Worker(script);
+    const send = (msg: ToWorker) => worker.postMessage(msg);
+    const sendBatch = () => {
+      const files = batch().map(({ absPath, relPath }) => ({ absPath, relPath }));
+      send(files.length ? { files } : { end: true });
+    };
+    worker.on('message', (msg: ToMain) => {
+      if ('result' in msg) onResult(msg.result);
+      else if ('need' in msg) sendBatch();
+      else {
+        void worker.terminate();
+        resolve();
+      }
+    });
+    worker.on('error', reject);
+    send({ precompute });
+    // Two batches in hand: the worker never waits for the main thread between them.
+    sendBatch();
+    sendBatch();
+  });
 }

@@ -1,31 +1,32 @@
-// Worker thread: read files and run the fast YAML parse, so big scans use every core.
-// It sends back plain data (text and parsed values); units are built on the main thread.
+// Worker thread: prepare batches of YAML files (read, fast parse, pure per-file work) so big scans
+// use every core. It sends back plain data; units are built on the main thread.
 import { parentPort } from 'node:worker_threads';
-import { readSource, type ReadOutcome } from './read.js';
-import { prepareYaml, type PreparedChunk } from './yaml.js';
+import type { PrecomputeOptions } from './precomputed.js';
+import { prepareFile, warmUp, type PreparedFile } from './prepare-file.js';
 
-export interface ParseRequest {
-  files: { absPath: string; relPath: string }[];
-}
+export type ToWorker = { precompute: PrecomputeOptions } | { files: { absPath: string; relPath: string }[] } | { end: true };
+export type ToMain = { result: PreparedFile } | { need: true } | { finished: true };
 
-export interface ParseResult {
-  relPath: string;
-  outcome: ReadOutcome;
-  prepared?: PreparedChunk[];
-}
+let precompute: PrecomputeOptions = {};
+// Batches arrive while an earlier one is still being prepared: run them one after the other.
+let chain: Promise<void> = Promise.resolve();
 
-parentPort?.on('message', async (req: ParseRequest) => {
-  for (const f of req.files) {
-    const outcome = await readSource(f.absPath, f.relPath);
-    let prepared: PreparedChunk[] | undefined;
-    if (outcome.kind === 'text') {
-      try {
-        prepared = prepareYaml(outcome.file.text);
-      } catch {
-        prepared = undefined; // the main thread parses it again and reports what went wrong
-      }
-    }
-    parentPort!.postMessage({ relPath: f.relPath, outcome, prepared } satisfies ParseResult);
-  }
-  parentPort!.postMessage(null);
+parentPort?.on('message', (msg: ToWorker) => {
+  chain = chain.then(() => handle(msg));
 });
+
+async function handle(msg: ToWorker): Promise<void> {
+  if ('precompute' in msg) {
+    precompute = msg.precompute;
+    await warmUp(precompute);
+  } else if ('files' in msg) {
+    for (const f of msg.files) post({ result: await prepareFile(f.absPath, f.relPath, precompute, true) });
+    post({ need: true });
+  } else {
+    post({ finished: true });
+  }
+}
+
+function post(msg: ToMain): void {
+  parentPort!.postMessage(msg);
+}

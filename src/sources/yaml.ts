@@ -5,6 +5,7 @@ import { locateInDocument, quickLocator, type QuickLocator } from './yaml-locate
 import type { KeyPath, SourceFile, Span } from '../model.js';
 import type { YamlDocUnit } from '../workspace/types.js';
 import { baseName, registerLoader, type LoadProblem, type LoadResult } from './registry.js';
+import { fillHolesLazily } from './yaml-deferred.js';
 import { MAX_YAML_NESTING, yamlNestingDepth } from './yaml-depth.js';
 
 /** Aliases expanded per document before we call it an alias bomb. */
@@ -118,6 +119,8 @@ export interface PreparedChunk {
   end: number;
   careful: boolean;
   value?: unknown;
+  /** Subtrees a worker left out of `value` (yaml-deferred.ts): read lazily from the text. */
+  holes?: KeyPath[];
 }
 
 /** Split a YAML file into documents and parse each fast (the part worth doing in parallel). */
@@ -144,6 +147,7 @@ export function loadYaml(file: SourceFile, prepared: PreparedChunk[] = prepareYa
   for (const chunk of prepared) {
     if (!chunk.careful) {
       const body = text.slice(chunk.start, chunk.end);
+      if (chunk.holes) fillHolesLazily(chunk.value, chunk.holes, () => jsYaml.load(body, { schema: FAST_SCHEMA }));
       if ((chunk.value !== undefined && chunk.value !== null) || hasContent(body)) {
         units.push(new YamlDocument(file, index, chunk.value ?? null, { start: chunk.start, end: chunk.end }, helmSourceOf(body)));
       }

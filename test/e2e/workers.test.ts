@@ -1,4 +1,5 @@
-// Findings are the same, byte for byte, whether YAML is parsed in one thread or in workers.
+// Findings are the same, byte for byte, whether YAML files are prepared in one thread or in
+// workers (parse, credential scan, built-in schema problems, CRD schemas read back lazily).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +22,10 @@ describe('parallel parsing', () => {
     const dir = tempProject(files);
     const strip = (s: string) => s.replace(/"durationMs": \d+/, '');
     const one = runCli(['scan', dir, '--no-history', '--format', 'json', '--fail-on', 'none'], { env: { KUBELINT_WORKERS: '1' } });
-    const two = runCli(['scan', dir, '--no-history', '--format', 'json', '--fail-on', 'none'], { env: { KUBELINT_WORKERS: '2' } });
+    // KUBELINT_TIMING says when the workers finished: proof that they ran.
+    const two = runCli(['scan', dir, '--no-history', '--format', 'json', '--fail-on', 'none'], { env: { KUBELINT_WORKERS: '2', KUBELINT_TIMING: '1' } });
+    expect(two.stderr).toMatch(/workers done/);
+    expect(one.stderr).not.toMatch(/workers done/);
     expect(one.status).toBe(0);
     expect(JSON.parse(one.stdout).findings.length).toBeGreaterThan(100);
     expect(strip(two.stdout)).toBe(strip(one.stdout));

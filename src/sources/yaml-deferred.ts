@@ -1,0 +1,70 @@
+// Bulky subtrees that rules rarely read (a CRD's OpenAPI schemas are ~90% of the bytes of real
+// manifest sets) are not copied from a parse worker to the main thread. The worker leaves a null
+// in their place and lists their paths; the main thread turns each into a getter that parses the
+// document again the first time a rule reads it. Readers see the same value either way, and the
+// key keeps its place, so Object.keys order is unchanged.
+import type { KeyPath } from '../model.js';
+
+/** Paths of the subtrees a worker defers, per document shape. */
+export function deferrablePaths(value: unknown): KeyPath[] {
+  if (!isRecord(value) || value.kind !== 'CustomResourceDefinition' || !isRecord(value.spec)) return [];
+  const spec = value.spec;
+  const paths: KeyPath[] = [];
+  if (isRecord(spec.validation) && spec.validation.openAPIV3Schema !== undefined) paths.push(['spec', 'validation', 'openAPIV3Schema']);
+  if (Array.isArray(spec.versions)) {
+    spec.versions.forEach((v, i) => {
+      if (isRecord(v) && isRecord(v.schema) && v.schema.openAPIV3Schema !== undefined) paths.push(['spec', 'versions', i, 'schema', 'openAPIV3Schema']);
+    });
+  }
+  return paths;
+}
+
+/** Worker side: replace the deferrable subtrees by null and return their paths. */
+export function punchHoles(value: unknown): KeyPath[] | undefined {
+  const paths = deferrablePaths(value);
+  for (const p of paths) {
+    const parent = walk(value, p.slice(0, -1)) as Record<string | number, unknown>;
+    parent[p[p.length - 1]] = null;
+  }
+  return paths.length ? paths : undefined;
+}
+
+/** Main side: make each hole a getter that reads the subtree from a full parse, done once. */
+export function fillHolesLazily(value: unknown, holes: KeyPath[], parseFull: () => unknown): void {
+  let full: unknown;
+  let parsed = false;
+  for (const p of holes) {
+    const parent = walk(value, p.slice(0, -1));
+    if (!isRecord(parent) && !Array.isArray(parent)) continue;
+    const key = p[p.length - 1];
+    Object.defineProperty(parent, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        if (!parsed) {
+          full = parseFull();
+          parsed = true;
+        }
+        const sub = walk(full, p);
+        Object.defineProperty(parent, key, { value: sub, writable: true, enumerable: true, configurable: true });
+        return sub;
+      },
+      set(v: unknown) {
+        Object.defineProperty(parent, key, { value: v, writable: true, enumerable: true, configurable: true });
+      },
+    });
+  }
+}
+
+function walk(value: unknown, path: KeyPath): unknown {
+  let cur = value;
+  for (const k of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[k];
+  }
+  return cur;
+}
+
+function isRecord(v: unknown): v is Record<string, any> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}

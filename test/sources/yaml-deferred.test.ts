@@ -1,0 +1,66 @@
+// CRD schemas left behind by a parse worker read back lazily: same value, same key order, one
+// re-parse at most, and only when a rule reads them.
+import { describe, expect, it } from 'vitest';
+import jsYaml from 'js-yaml';
+import { deferrablePaths, fillHolesLazily, punchHoles } from '../../src/sources/yaml-deferred.js';
+
+const CRD = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: widgets.example.com}
+spec:
+  group: example.com
+  names: {kind: Widget, plural: widgets}
+  scope: Namespaced
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec: {type: object, properties: {size: {type: integer}}}
+      subresources: {status: {}}
+    - name: v2
+      served: false
+      storage: false
+`;
+
+describe('deferred CRD schemas', () => {
+  it('finds the schema of each version, and nothing in other kinds', () => {
+    expect(deferrablePaths(jsYaml.load(CRD))).toEqual([['spec', 'versions', 0, 'schema', 'openAPIV3Schema']]);
+    expect(deferrablePaths(jsYaml.load('kind: ConfigMap\nspec: {versions: [{schema: {openAPIV3Schema: {}}}]}'))).toEqual([]);
+    const legacy = jsYaml.load('kind: CustomResourceDefinition\nspec: {validation: {openAPIV3Schema: {type: object}}}');
+    expect(deferrablePaths(legacy)).toEqual([['spec', 'validation', 'openAPIV3Schema']]);
+  });
+
+  it('reads the same value in the same key order, parsing again once and only on access', () => {
+    const original = jsYaml.load(CRD) as any;
+    const sent = structuredClone(original);
+    const holes = punchHoles(sent)!;
+    expect(sent.spec.versions[0].schema.openAPIV3Schema).toBeNull();
+    let parses = 0;
+    fillHolesLazily(sent, holes, () => {
+      parses++;
+      return jsYaml.load(CRD);
+    });
+    expect(Object.keys(sent.spec.versions[0])).toEqual(Object.keys(original.spec.versions[0]));
+    expect(sent.spec.group).toBe('example.com');
+    expect(parses).toBe(0);
+    expect(sent).toEqual(original);
+    expect(JSON.stringify(sent)).toBe(JSON.stringify(original));
+    expect(parses).toBe(1);
+    expect(sent.spec.versions[0].schema.openAPIV3Schema.properties.spec.properties.size.type).toBe('integer');
+    expect(parses).toBe(1);
+  });
+
+  it('lets a reader overwrite a hole before reading it', () => {
+    const sent = jsYaml.load(CRD) as any;
+    const holes = punchHoles(sent)!;
+    fillHolesLazily(sent, holes, () => {
+      throw new Error('must not parse');
+    });
+    sent.spec.versions[0].schema.openAPIV3Schema = { type: 'string' };
+    expect(sent.spec.versions[0].schema.openAPIV3Schema).toEqual({ type: 'string' });
+  });
+});
