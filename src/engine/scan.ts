@@ -14,7 +14,6 @@ import { FindingFactory } from './findings.js';
 import { selectRules, type ActiveRule } from './select.js';
 import { CommentSuppressions, ConfigSuppressions } from './suppress.js';
 import { loadExtraRules } from '../plugins/index.js';
-import { changedFiles } from './changed.js';
 
 export interface ScanOptions {
   paths: string[];
@@ -186,7 +185,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const baseline = baselinePath && !opts.ignoreBaseline ? readBaseline(baselinePath) : new Set<string>();
 
   // Cross-object rules saw everything; only the reporting is limited to changed files.
-  const changed = opts.changedSince ? await changedFiles(root, opts.changedSince) : undefined;
+  const changed = opts.changedSince ? await (await import('./changed.js')).changedFiles(root, opts.changedSince) : undefined;
   let suppressed = 0;
   let baselined = 0;
   const findings: Finding[] = [];

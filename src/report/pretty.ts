@@ -46,7 +46,16 @@ export async function formatPretty(ctx: ReportContext): Promise<string> {
   });
   const { default: eslintFormatterPretty } = await import('eslint-formatter-pretty');
   const body = results.length ? eslintFormatterPretty(results as any, { rulesMeta: {}, cwd: process.cwd() } as any) : '';
-  return unpad(body, process.stdout.columns || 120) + footer(ctx) + '\n';
+  return unpad(withoutFormatterCounts(body), process.stdout.columns || 120) + footer(ctx) + '\n';
+}
+
+/**
+ * The formatter ends with "N warnings / N errors" counted its way, infos among the warnings; the
+ * footer gives kubelint's own counts (errors, warnings, infos), so the formatter's are dropped.
+ */
+function withoutFormatterCounts(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/(?:\n {2}(?:\x1b\[[0-9;]*m)?\d+ (?:warning|error)s?(?:\x1b\[[0-9;]*m)?)+\n$/, '');
 }
 
 /**

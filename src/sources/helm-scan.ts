@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { KubelintConfig } from '../config/types.js';
 import type { SourceFile } from '../model.js';
-import { chartFileRole, findChartRoots, renderChart } from './helm/index.js';
+import { chartFileRole, findChartRoots } from './helm/layout.js';
 import type { LoadedSources } from './load.js';
 import { loadYaml } from './yaml.js';
 
@@ -20,6 +20,7 @@ export { findChartRoots, chartFileRole };
 
 /** Render every chart and add its manifests (units) and render errors (problems). */
 export async function renderCharts(chartRoots: string[], opts: HelmScanOptions, into: LoadedSources): Promise<void> {
+  const { renderChart } = await import('./helm/render.js');
   const helm = opts.config.helm ?? {};
   const cliValues = opts.values.map((v) => path.resolve(v));
   const sets: { name?: string; values: string[]; set: string[] }[] = helm.valueSets

@@ -7,7 +7,7 @@ import { prepareFile } from './prepare-file.js';
 import { loadersFor, type LoadProblem } from './registry.js';
 import { isYamlPath, loadYaml, type PreparedChunk } from './yaml.js';
 import './index.js';
-import { chartFileRole } from './helm/index.js';
+import { chartFileRole } from './helm/layout.js';
 import { attachPrecomputed, type FilePrecomputed, type PrecomputeOptions } from './precomputed.js';
 
 export interface LoadedSources {

@@ -56,6 +56,14 @@ describe('kubelint scan', () => {
     expect(run.stdout).toMatch(/kubelint: \d+ error\(s\)/);
   });
 
+  it('prints one summary whose counts keep infos apart from warnings', () => {
+    const run = runCli(['scan', 'fixtures/rules/probe-port-mismatch/named-port-typo.yaml', '--no-history', '--fail-on', 'none']);
+    expect(run.stdout).toContain('(info) readinessProbe of container "api" probes port 8081');
+    expect(run.stdout).toContain('kubelint: 2 error(s), 0 warning(s), 1 info');
+    // The formatter's own tally counts infos as warnings: it must not contradict the summary.
+    expect(run.stdout).not.toMatch(/^ {2}\d+ (warning|error)s?$/m);
+  });
+
   it('points at the exact key in a flow mapping of a multi-document file', () => {
     const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: c, namespace: shop }\n---\n${DEPLOYMENT}`;
     const dir = tempProject({ 'app.yaml': text });
