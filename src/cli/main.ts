@@ -1,10 +1,19 @@
 // Command-line entry: parse arguments, dispatch, map every failure to exit status 2.
+import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../version.js';
 import { KubelintError } from '../errors.js';
 import type { ScanFlags } from './scan-command.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('kubelint')
@@ -35,9 +44,17 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--values <file>', 'Helm values file; repeatable', collect, [])
     .option('--set <key=value>', 'Helm value override; repeatable', collect, [])
     .action(async (paths: string[], flags: ScanFlags) => {
-      // Commands load their modules on demand: `--version` and `--help` stay instant.
-      const { runScanCommand } = await import('./scan-command.js');
-      setExit(await runScanCommand(paths, flags));
+      // A folder may hold enough YAML for parse workers: start them while the scan modules load.
+      const workers = !flags.staged && paths.some((p) => p !== '-' && isDirectory(p)) ? await import('../sources/parallel.js') : undefined;
+      workers?.prestartParseWorkers();
+      try {
+        // Commands load their modules on demand: `--version` and `--help` stay instant.
+        const { runScanCommand } = await import('./scan-command.js');
+        setExit(await runScanCommand(paths, flags));
+      } finally {
+        // A scan that failed before it needed them leaves them idle.
+        workers?.releaseParseWorkers();
+      }
     });
 
   program

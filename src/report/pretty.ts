@@ -54,8 +54,12 @@ export async function formatPretty(ctx: ReportContext): Promise<string> {
  * footer gives kubelint's own counts (errors, warnings, infos), so the formatter's are dropped.
  */
 function withoutFormatterCounts(text: string): string {
+  const lines = text.split('\n');
   // eslint-disable-next-line no-control-regex
-  return text.replace(/(?:\n {2}(?:\x1b\[[0-9;]*m)?\d+ (?:warning|error)s?(?:\x1b\[[0-9;]*m)?)+\n$/, '');
+  const tally = /^ {2}(?:\x1b\[[0-9;]*m)?\d+ (?:warning|error)s?(?:\x1b\[[0-9;]*m)?$/;
+  if (lines[lines.length - 1] === '') lines.pop();
+  while (lines.length && tally.test(lines[lines.length - 1])) lines.pop();
+  return lines.join('\n');
 }
 
 /**

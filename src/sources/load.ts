@@ -77,7 +77,7 @@ async function readInProcess(files: DiscoveredFile[], next: () => DiscoveredFile
   const readers = Array.from({ length: 8 }, async () => {
     for (let d = plain.shift(); d; d = plain.shift()) accept(d, await readSource(d.absPath, d.relPath), into, opts);
     for (let d = next(); d; d = next()) {
-      const r = await prepareFile(d.absPath, d.relPath, opts.precompute ?? {}, false);
+      const r = await prepareFile(d.absPath, d.relPath, opts.precompute ?? {});
       accept(d, r.outcome, into, opts, r.prepared, r.work);
     }
   });

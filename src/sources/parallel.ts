@@ -15,8 +15,10 @@ import type { PrecomputeOptions } from './precomputed.js';
 /** Below this many bytes of YAML, starting threads costs more than it saves. */
 const MIN_PARALLEL_BYTES = 4 * 1024 * 1024;
 
-/** A worker is sent files in batches of about this many bytes, and holds at most two batches. */
-const BATCH_BYTES = 64 * 1024;
+/** A worker is sent files in batches of about this cost, and holds at most two batches. */
+const BATCH_COST = 64 * 1024;
+/** Reading and preparing a file costs about as much as parsing this many bytes. */
+const FILE_COST = 4 * 1024;
 
 /** Worker threads to use: KUBELINT_WORKERS, else one per core (at most 4). 1 means in-process. */
 export function workerCount(): number {
@@ -41,6 +43,48 @@ export interface ParallelPlan {
   done: Promise<void>;
 }
 
+interface PooledWorker {
+  worker: Worker;
+  /** Resolves when the worker has loaded its modules. */
+  ready: Promise<void>;
+  /** Messages after `ready` go here once the worker has a job. */
+  onMessage?: (msg: ToMain) => void;
+}
+
+/** Workers started ahead of need, taken by parseInWorkers. */
+let pool: PooledWorker[] | undefined;
+
+function spawn(script: URL): PooledWorker {
+  const worker = new Worker(script);
+  const pooled: PooledWorker = { worker, ready: Promise.resolve() };
+  pooled.ready = new Promise<void>((resolve, reject) => {
+    worker.on('message', (msg: ToMain) => ('ready' in msg ? resolve() : pooled.onMessage?.(msg)));
+    worker.on('error', reject);
+  });
+  pooled.ready.catch(() => undefined);
+  // An idle pooled worker never keeps the process alive; one with a job is ref()'d. (After the
+  // listeners: adding a 'message' listener refs the worker again.)
+  worker.unref();
+  return pooled;
+}
+
+/**
+ * Start the parse workers now, so they load their modules while the main thread reads config and
+ * discovers files. Called by the CLI for scans of folders; unused workers are released.
+ */
+export function prestartParseWorkers(): void {
+  const script = workerScript();
+  const n = workerCount();
+  if (pool || n < 2 || !script) return;
+  pool = Array.from({ length: n - 1 }, () => spawn(script));
+}
+
+/** Stop workers started ahead of need that no scan took. */
+export function releaseParseWorkers(): void {
+  for (const p of pool ?? []) void p.worker.terminate();
+  pool = undefined;
+}
+
 /**
  * Prepare `files` with worker threads beside the main thread, calling `onResult` for each worker
  * result as it arrives. Undefined when parallelism would not pay: one worker asked for, small
@@ -49,48 +93,57 @@ export interface ParallelPlan {
 export function parseInWorkers(files: DiscoveredFile[], precompute: PrecomputeOptions, onResult: (r: PreparedFile) => void): ParallelPlan | undefined {
   const n = workerCount();
   const script = workerScript();
-  if (n < 2 || !script || files.length < 2) return undefined;
   const sized = files.map((f) => ({ file: f, size: fs.statSync(f.absPath, { throwIfNoEntry: false })?.size ?? 0 }));
-  if (sized.reduce((sum, f) => sum + f.size, 0) < MIN_PARALLEL_BYTES) return undefined;
+  if (n < 2 || !script || files.length < 2 || sized.reduce((sum, f) => sum + f.size, 0) < MIN_PARALLEL_BYTES) {
+    releaseParseWorkers();
+    return undefined;
+  }
   // Largest first: the last files taken are small, so every thread finishes at about the same time.
   const queue = sized.sort((a, b) => b.size - a.size || (a.file.relPath < b.file.relPath ? -1 : 1));
   let head = 0;
   const take = () => (head < queue.length ? queue[head++] : undefined);
   const batch = (): DiscoveredFile[] => {
     const out: DiscoveredFile[] = [];
-    let bytes = 0;
-    for (let f = take(); f; f = bytes + f.size < BATCH_BYTES ? take() : undefined) {
+    let cost = 0;
+    while (cost < BATCH_COST) {
+      const f = take();
+      if (!f) break;
       out.push(f.file);
-      bytes += f.size;
-      if (bytes >= BATCH_BYTES) break;
+      cost += f.size + FILE_COST;
     }
     return out;
   };
   // The main thread is one of the n preparers: it would otherwise only wait.
-  const workers = Array.from({ length: n - 1 }, () => runWorker(script, precompute, batch, onResult));
-  return { next: () => take()?.file, done: Promise.all(workers).then(() => undefined) };
+  const workers = pool ?? Array.from({ length: n - 1 }, () => spawn(script));
+  pool = undefined;
+  return { next: () => take()?.file, done: Promise.all(workers.map((w) => runWorker(w, precompute, batch, onResult))).then(() => undefined) };
 }
 
-function runWorker(script: URL, precompute: PrecomputeOptions, batch: () => DiscoveredFile[], onResult: (r: PreparedFile) => void): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const worker = new Worker(script);
-    const send = (msg: ToWorker) => worker.postMessage(msg);
-    const sendBatch = () => {
-      const files = batch().map(({ absPath, relPath }) => ({ absPath, relPath }));
-      send(files.length ? { files } : { end: true });
-    };
-    worker.on('message', (msg: ToMain) => {
-      if ('result' in msg) onResult(msg.result);
-      else if ('need' in msg) sendBatch();
-      else {
-        void worker.terminate();
-        resolve();
-      }
+async function runWorker(pooled: PooledWorker, precompute: PrecomputeOptions, batch: () => DiscoveredFile[], onResult: (r: PreparedFile) => void): Promise<void> {
+  const { worker } = pooled;
+  worker.ref();
+  try {
+    // Files are handed out only once the worker is ready: until then the main thread takes the
+    // big files from the head of the queue itself.
+    await pooled.ready;
+    await new Promise<void>((resolve, reject) => {
+      const send = (msg: ToWorker) => worker.postMessage(msg);
+      const sendBatch = () => {
+        const files = batch().map(({ absPath, relPath }) => ({ absPath, relPath }));
+        send(files.length ? { files } : { end: true });
+      };
+      pooled.onMessage = (msg) => {
+        if ('result' in msg) onResult(msg.result);
+        else if ('need' in msg) sendBatch();
+        else if ('finished' in msg) resolve();
+      };
+      worker.once('error', reject);
+      send({ precompute });
+      // Two batches in hand: the worker never waits for the main thread between them.
+      sendBatch();
+      sendBatch();
     });
-    worker.on('error', reject);
-    send({ precompute });
-    // Two batches in hand: the worker never waits for the main thread between them.
-    sendBatch();
-    sendBatch();
-  });
+  } finally {
+    void worker.terminate();
+  }
 }

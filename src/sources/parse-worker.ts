@@ -5,22 +5,26 @@ import type { PrecomputeOptions } from './precomputed.js';
 import { prepareFile, warmUp, type PreparedFile } from './prepare-file.js';
 
 export type ToWorker = { precompute: PrecomputeOptions } | { files: { absPath: string; relPath: string }[] } | { end: true };
-export type ToMain = { result: PreparedFile } | { need: true } | { finished: true };
+export type ToMain = { ready: true } | { result: PreparedFile } | { need: true } | { finished: true };
 
 let precompute: PrecomputeOptions = {};
+// Load what the per-file work needs before the first file arrives, then say so.
+// (A module that fails to load fails the per-file work, and the main thread then does it.)
+const started = warmUp()
+  .catch(() => undefined)
+  .then(() => post({ ready: true }));
 // Batches arrive while an earlier one is still being prepared: run them one after the other.
 let chain: Promise<void> = Promise.resolve();
 
 parentPort?.on('message', (msg: ToWorker) => {
-  chain = chain.then(() => handle(msg));
+  chain = chain.then(() => started).then(() => handle(msg));
 });
 
 async function handle(msg: ToWorker): Promise<void> {
   if ('precompute' in msg) {
     precompute = msg.precompute;
-    await warmUp(precompute);
   } else if ('files' in msg) {
-    for (const f of msg.files) post({ result: await prepareFile(f.absPath, f.relPath, precompute, true) });
+    for (const f of msg.files) post({ result: await prepareFile(f.absPath, f.relPath, precompute) });
     post({ need: true });
   } else {
     post({ finished: true });

@@ -17,14 +17,24 @@ export interface PreparedFile {
   work?: FilePrecomputed;
 }
 
-/** `deferBulky`: leave CRD schemas out of the values (they are about to be copied to another thread). */
-export async function prepareFile(absPath: string, relPath: string, opts: PrecomputeOptions, deferBulky: boolean): Promise<PreparedFile> {
+/**
+ * CRD schemas are left out of the values once the per-file work has read them (yaml-deferred.ts):
+ * a worker does not copy them to the main thread, and no thread keeps them in memory unless a
+ * custom resource of the scan needs one.
+ */
+export async function prepareFile(absPath: string, relPath: string, opts: PrecomputeOptions): Promise<PreparedFile> {
   const outcome = await readSource(absPath, relPath);
   if (outcome.kind !== 'text') return { relPath, outcome };
   try {
     const prepared = prepareYaml(outcome.file.text);
     const work = await precompute(outcome.file, prepared, opts);
-    if (deferBulky) for (const chunk of prepared) if (!chunk.careful) chunk.holes = punchHoles(chunk.value);
+    for (const chunk of prepared) {
+      if (chunk.careful) continue;
+      chunk.holes = punchHoles(chunk.value);
+      // js-yaml's strings are slices of its own copy of the document text: what is left of a CRD
+      // (its metadata) would keep that whole copy alive. A structured clone owns its strings.
+      if (chunk.holes) chunk.value = structuredClone(chunk.value);
+    }
     return { relPath, outcome, prepared, work };
   } catch {
     // The loader parses it again and reports what went wrong.
@@ -33,9 +43,8 @@ export async function prepareFile(absPath: string, relPath: string, opts: Precom
 }
 
 /** Load the modules the per-file work needs before the first file arrives. */
-export async function warmUp(opts: PrecomputeOptions): Promise<void> {
-  if (opts.secrets) await import('../secrets/scan-text.js');
-  if (opts.schemaVersion) await import('../schema/validate.js');
+export async function warmUp(): Promise<void> {
+  await Promise.all([import('../secrets/scan-text.js'), import('../schema/validate.js')]);
 }
 
 async function precompute(file: SourceFile, prepared: PreparedChunk[], opts: PrecomputeOptions): Promise<FilePrecomputed | undefined> {

@@ -321,6 +321,25 @@ export function quickLocator(text: string, from: number, to: number): QuickLocat
   const start = root;
   const fallback = { start: from, end: from };
   const rootStep: Step = { value: { kind: 'collection', span: firstLine(text, lineStartOffset(text, from, start)) } };
+  // Findings in one document share path prefixes (spec.template.spec.containers[0]...): each
+  // step is looked up once. A step that bailed out is remembered as such.
+  type Found = { step: Step; child?: At } | undefined;
+  const steps = new Map<string, Found | typeof BAIL>();
+  const child = (at: At, seg: string | number): Found => {
+    const key = `${at.line}:${at.col}:${typeof seg}:${seg}`;
+    let found = steps.get(key);
+    if (found === undefined && !steps.has(key)) {
+      try {
+        found = doc.isSeqNode(at) ? (typeof seg === 'number' ? doc.seqChild(at, seg) : undefined) : doc.mapChild(at, String(seg));
+      } catch (err) {
+        if (err !== BAIL) throw err;
+        found = BAIL;
+      }
+      steps.set(key, found);
+    }
+    if (found === BAIL) throw BAIL;
+    return found as Found;
+  };
   return (path, target) => {
     try {
       let at: At | undefined = start;
@@ -328,11 +347,7 @@ export function quickLocator(text: string, from: number, to: number): QuickLocat
       for (const seg of path) {
         if (step.value?.flow) return undefined; // inside a flow collection: the parser knows better
         if (!at) return pick(step, undefined, fallback);
-        const next: { step: Step; child?: At } | undefined = doc.isSeqNode(at)
-          ? typeof seg === 'number'
-            ? doc.seqChild(at, seg)
-            : undefined
-          : doc.mapChild(at, String(seg));
+        const next = child(at, seg);
         if (!next) return pick(step, undefined, fallback);
         step = next.step;
         at = next.child;
