@@ -94,6 +94,12 @@ describe('quick YAML locator', () => {
       "        - 'it''s'",
       '        env:',
       '        empty:',
+      '        resources:',
+      '          {}',
+      '        volumeMounts:',
+      '          [{name: data, mountPath: /data}]',
+      '        command:',
+      '        - sh',
       '',
     ].join('\n');
     const r = compare(text, (v) => pathsOf(v));

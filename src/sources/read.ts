@@ -20,13 +20,12 @@ export async function readSource(absPath: string, relPath: string): Promise<Read
   if (isBinaryName(relPath)) return { kind: 'skipped', reason: 'binary file type' };
   let bytes: Buffer;
   try {
-    // Synchronous reads: manifests are small and usually cached, and a thread-pool round trip
-    // per open/stat/read/close costs more than the read itself.
-    const stat = fs.statSync(absPath);
+    // Asynchronous reads: the disk works while the thread parses the previous file.
+    const stat = await fs.promises.stat(absPath);
     if (stat.size > MAX_FILE_BYTES) {
       return { kind: 'unreadable', reason: `file is ${(stat.size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit` };
     }
-    bytes = fs.readFileSync(absPath);
+    bytes = await fs.promises.readFile(absPath);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     return { kind: 'unreadable', reason: `cannot read file (${e.code ?? e.message})` };

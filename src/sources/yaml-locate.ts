@@ -218,6 +218,8 @@ class QuickDoc {
       const nl = this.ls[next];
       if (nl.indent > parentCol || (nl.indent === parentCol && this.isSeqItemAt(next, parentCol) && !this.isSeqItemAt(line, parentCol))) {
         const first = this.pos(next, nl.indent);
+        // `resources:` with `{}` on the next line (Helm's toYaml of an empty map) is a flow value.
+        if (nl.indent > parentCol && (text[first] === '{' || text[first] === '[')) return { info: { kind: 'collection', span: firstLine(text, first), flow: true } };
         if (SPECIAL_START.test(text[first]) || text.startsWith('---', first)) throw BAIL;
         // A lone scalar on the next line(s) is a multi-line scalar: not modelled.
         if (!this.isSeqItemAt(next, nl.indent) && this.keyAt(next, nl.indent) === undefined) throw BAIL;
