@@ -32,6 +32,34 @@ function kubelint(argv, env) {
   return r;
 }
 
+/** Top-level folders of the corpus in two groups of about equal size (largest first, into the lighter group). */
+function splitCorpus(dir) {
+  const size = (p) => (fs.statSync(p).isDirectory() ? fs.readdirSync(p).reduce((n, e) => n + size(path.join(p, e)), 0) : fs.statSync(p).size);
+  const parts = fs.readdirSync(dir).filter((e) => fs.statSync(path.join(dir, e)).isDirectory()).map((e) => ({ p: path.join(dir, e), n: size(path.join(dir, e)) }));
+  const groups = [{ n: 0, ps: [] }, { n: 0, ps: [] }];
+  for (const part of parts.sort((a, b) => b.n - a.n)) {
+    const g = groups[0].n <= groups[1].n ? groups[0] : groups[1];
+    g.n += part.n;
+    g.ps.push(part.p);
+  }
+  return groups.map((g) => g.ps);
+}
+
+/** Run processes at the same time; the slower one's measured time. */
+function concurrently(argvs) {
+  const script = `
+    const { spawn } = require('node:child_process');
+    const argvs = ${JSON.stringify(argvs)};
+    Promise.all(argvs.map((argv) => new Promise((resolve) => {
+      const c = spawn(process.execPath, argv, { env: { ...process.env, KUBELINT_WORKERS: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+      let err = '';
+      c.stderr.on('data', (d) => (err += d));
+      c.on('close', () => resolve(JSON.parse(/@@measure (\{.*\})/.exec(err)[1]).ms));
+    }))).then((ms) => console.log(Math.max(...ms)));`;
+  const r = spawnSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' });
+  return Number(r.stdout.trim());
+}
+
 function repeat(n, fn) {
   const results = [];
   for (let i = 0; i < n; i++) results.push(fn());
@@ -71,6 +99,12 @@ row('(b) scan of the corpus, all rules, no history', Math.round(fullMs), 'ms', `
 const one = repeat(runs, () => kubelint(scanArgs, { KUBELINT_WORKERS: '1' }).measure);
 const oneMs = median(one.map((m) => m.ms));
 row('(c) same, one worker', Math.round(oneMs), 'ms', `all cores >= 1.6x faster (${(oneMs / fullMs).toFixed(2)}x)`, oneMs / fullMs >= 1.6);
+// (c') what this machine gives any parallel design: two independent one-worker processes, each
+// scanning one half of the corpus (by bytes), at the same time, against one process over it all.
+const halves = splitCorpus(corpus);
+const together = repeat(runs, () => concurrently(halves.map((h) => [path.join(root, 'bench/measure-child.mjs'), 'scan', ...h, '--no-history', '--format', 'json', '--output', '/dev/null', '--fail-on', 'none'])));
+const togetherMs = median(together);
+row("(c') machine ceiling: the two halves in two processes at once", Math.round(togetherMs), 'ms', `best possible speed-up here: ${(oneMs / togetherMs).toFixed(2)}x`);
 row('(f) peak memory of (b)', Math.round(fullRss / 1024), 'MB', `< 2x floor's ${Math.round(floorRss / 1024)} MB (${(fullRss / floorRss).toFixed(2)}x)`, fullRss < 2 * floorRss);
 
 // (d) start-up.
