@@ -1,8 +1,6 @@
 // Find .kubelint.yaml upward from the scan root, parse it and validate it against the shipped schema.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
-import validate from '../generated/config-validator.js';
 import type { KubelintConfig, LoadedConfig } from './types.js';
 import { KubelintError } from '../errors.js';
 
@@ -23,9 +21,11 @@ export function findConfig(startDir: string): string | undefined {
   }
 }
 
-export function loadConfig(explicitPath: string | undefined, scanRoot: string): LoadedConfig {
+/** Read and validate the config (its parser and validator load only when there is a file). */
+export async function loadConfig(explicitPath: string | undefined, scanRoot: string): Promise<LoadedConfig> {
   const file = explicitPath ? path.resolve(explicitPath) : findConfig(scanRoot);
   if (!file) return { config: {} };
+  const { parse } = await import('./parse-yaml.js');
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -38,10 +38,11 @@ export function loadConfig(explicitPath: string | undefined, scanRoot: string): 
   } catch (err) {
     throw new ConfigError(`${file}: invalid YAML: ${(err as Error).message.split('\n')[0]}`);
   }
-  return { config: validateConfig(data, file), path: file };
+  return { config: await validateConfig(data, file), path: file };
 }
 
-export function validateConfig(data: unknown, file: string): KubelintConfig {
+export async function validateConfig(data: unknown, file: string): Promise<KubelintConfig> {
+  const { default: validate } = await import('../generated/config-validator.js');
   if (validate(data)) return data as KubelintConfig;
   const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'if');
   const lines = dedupe(errors.map((e) => describe(e)));

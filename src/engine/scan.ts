@@ -8,6 +8,7 @@ import { DEFAULT_KUBERNETES_VERSION, type IgnoreEntry, type KubelintConfig } fro
 import { discover, UsageError } from '../sources/discover.js';
 import { findChartRoots, isChartArchive, renderCharts } from '../sources/helm-scan.js';
 import { loadDiscovered, loadFile, type LoadedSources } from '../sources/load.js';
+import { prepareLoaders } from '../sources/registry.js';
 import { Workspace } from '../workspace/workspace.js';
 import { readBaseline } from './baseline.js';
 import { FindingFactory } from './findings.js';
@@ -85,7 +86,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const started = performance.now();
   const paths = opts.paths.length ? opts.paths : ['.'];
   const root = scanRoot(paths);
-  const { config, path: configPath } = loadConfig(opts.config, root);
+  const { config, path: configPath } = await loadConfig(opts.config, root);
   const configDir = configPath ? path.dirname(configPath) : root;
   const extra = await loadExtraRules(config, configDir);
   let rules: ActiveRule[];
@@ -104,7 +105,9 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const realPaths = paths.filter((p) => p !== '-');
   if (opts.staged) {
     const { readStagedFiles } = await import('../history/index.js');
-    for (const file of await readStagedFiles(root)) loadFile(file, loaded, { chartRoots: [] });
+    const staged = await readStagedFiles(root);
+    await prepareLoaders(staged.map((f) => f.path));
+    for (const file of staged) loadFile(file, loaded, { chartRoots: [] });
   } else if (realPaths.length) {
     const found = await discover({ root, paths: realPaths, ignore: pathIgnores });
     loaded.notes.push(...found.notes);
@@ -118,6 +121,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     }
   }
   if (paths.includes('-')) {
+    await prepareLoaders(['stdin.yaml']);
     loadFile({ path: 'stdin.yaml', text: opts.stdinText ?? '' }, loaded, { chartRoots: [] });
   }
 

@@ -4,6 +4,7 @@ import type { CommitInfo, Finding, Severity } from '../model.js';
 import { fingerprint } from '../engine/fingerprint.js';
 import { allRefTips, closeRepo, openRepo, readBlobText, readCommitMeta, resolveCommit, unsupportedLayout, type Repo } from './repo.js';
 import { allBlobs, introducedBlobs, TreeReader, walkCommits } from './walk.js';
+import { prepareLoaders } from '../sources/registry.js';
 import { blobCacheKey, MAX_BLOB_BYTES, scanBlobText, skipByName, type BlobHit } from './scan-blob.js';
 import type { CommitMeta } from './repo.js';
 
@@ -62,6 +63,8 @@ async function scope(repo: Repo, opts: HistoryOptions): Promise<{ tips: string[]
 }
 
 export async function scanGitHistory(opts: HistoryOptions): Promise<HistoryResult> {
+  // Past blobs may be any file type: every loader gets what it needs first.
+  await prepareLoaders();
   const repo = openRepo(opts.root, { packReader: opts.packReader });
   if (!repo) return { findings: [], commits: 0, warnings: [`${opts.root} is not inside a git work tree; history not scanned`] };
   try {

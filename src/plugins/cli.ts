@@ -12,7 +12,7 @@ export interface ConfiguredRules {
 }
 
 export async function configuredRules(configFlag: string | undefined, cwd = process.cwd()): Promise<ConfiguredRules> {
-  const { config, path: configPath } = loadConfig(configFlag, cwd);
+  const { config, path: configPath } = await loadConfig(configFlag, cwd);
   const extra = await loadExtraRules(config, configPath ? path.dirname(configPath) : cwd);
   return { rules: allRules(extra.rules), errors: extra.errors };
 }

@@ -3,8 +3,6 @@
 // which have none; collisions among them are errors.
 import type { KubelintConfig } from '../config/types.js';
 import type { Rule } from '../engine/rule.js';
-import { declarativeRules } from './declarative/rules.js';
-import { loadPlugins } from './load-plugins.js';
 
 export interface ExtraRules {
   rules: Rule[];
@@ -14,8 +12,9 @@ export interface ExtraRules {
 
 /** Load the rules that config adds. `configDir` resolves relative plugin paths. */
 export async function loadExtraRules(config: KubelintConfig, configDir: string): Promise<ExtraRules> {
-  const plugins = config.plugins?.length ? await loadPlugins(config.plugins, configDir) : { rules: [], errors: [] };
-  const declared = await declarativeRules(config.customRules ?? []);
+  // Most scans have neither: their loaders are imported only when config asks for them.
+  const plugins = config.plugins?.length ? await (await import('./load-plugins.js')).loadPlugins(config.plugins, configDir) : { rules: [], errors: [] };
+  const declared = config.customRules?.length ? await (await import('./declarative/rules.js')).declarativeRules(config.customRules) : { rules: [], errors: [] };
   const rules: Rule[] = [];
   const errors = [...plugins.errors, ...declared.errors];
   const seen = new Map<string, string>();

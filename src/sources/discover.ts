@@ -1,7 +1,6 @@
 // Find the files of a scan: fast-glob over each path, honouring .gitignore, .kubelintignore and config ignores.
 import fs from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import { KubelintError } from '../errors.js';
 
@@ -49,6 +48,8 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoverResult> {
       named.add(abs);
       continue;
     }
+    // fast-glob loads only for folders: a pre-commit scan names its files.
+    const { default: fg } = await import('fast-glob');
     const entries = await fg('**/*', {
       cwd: abs,
       dot: true,

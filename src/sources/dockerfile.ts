@@ -1,6 +1,6 @@
 // Dockerfiles and Containerfiles, parsed with dockerfile-ast into stages with Docker's ARG/ENV scoping.
 // Findings point at instructions (their first line), so `# kubelint-ignore` above an instruction works.
-import { DockerfileParser, type Instruction, type Property } from 'dockerfile-ast';
+import type { Instruction, Property } from 'dockerfile-ast';
 import type { KeyPath, SourceFile, Span, Unit } from '../model.js';
 import type { EnvValue } from '../workspace/types.js';
 import { registerEnvCollector } from '../workspace/env.js';
@@ -211,7 +211,15 @@ export function isDockerfilePath(path: string): boolean {
   return /^(docker|container)file(\..+)?$/.test(lower) || /\.(docker|container)file$/.test(lower);
 }
 
+/** dockerfile-ast, imported only when a scan has a Dockerfile (prepareLoaders). */
+let parser: typeof import('./dockerfile-parser.js').DockerfileParser | undefined;
+
+export async function loadDockerfileParser(): Promise<void> {
+  parser ??= (await import('./dockerfile-parser.js')).DockerfileParser;
+}
+
 export function loadDockerfile(file: SourceFile): LoadResult {
+  if (!parser) throw new Error('the Dockerfile parser is not loaded: await prepareLoaders() first');
   const problems: LoadProblem[] = [];
   const text = file.text;
   const lineStarts = computeLineStarts(text);
@@ -219,7 +227,7 @@ export function loadDockerfile(file: SourceFile): LoadResult {
   const spanOf = (r: { start: { line: number; character: number }; end: { line: number; character: number } }): Span => ({ start: toOffset(r.start), end: toOffset(r.end) });
   const problem = (span: Span, message: string) => problems.push({ ruleId: 'dockerfile-syntax', file, span: { start: span.start, end: Math.max(span.end, span.start + 1) }, message });
 
-  const parsed = DockerfileParser.parse(text);
+  const parsed = parser.parse(text);
   const instructions: DockerInstruction[] = [];
   const stages: DockerStage[] = [];
   const globalArgs: DeclaredArg[] = [];
@@ -430,7 +438,7 @@ function computeLineStarts(text: string): number[] {
   return starts;
 }
 
-registerLoader({ name: 'dockerfile', matches: isDockerfilePath, load: loadDockerfile });
+registerLoader({ name: 'dockerfile', matches: isDockerfilePath, load: loadDockerfile, prepare: loadDockerfileParser });
 
 /** Dockerfile `ENV` values, pointing at each value. */
 registerEnvCollector((ws) => {

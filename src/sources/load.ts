@@ -4,7 +4,7 @@ import type { DiscoveredFile } from './discover.js';
 import { readSource, type ReadOutcome } from './read.js';
 import { parseInWorkers } from './parallel.js';
 import { prepareFile } from './prepare-file.js';
-import { loadersFor, type LoadProblem } from './registry.js';
+import { loadersFor, prepareLoaders, type LoadProblem } from './registry.js';
 import { isYamlPath, loadYaml, type PreparedChunk } from './yaml.js';
 import './index.js';
 import { chartFileRole } from './helm/layout.js';
@@ -85,6 +85,7 @@ async function readInProcess(files: DiscoveredFile[], next: () => DiscoveredFile
 }
 
 export async function loadDiscovered(discovered: DiscoveredFile[], opts: LoadOptions, into: LoadedSources): Promise<void> {
+  await prepareLoaders(discovered.map((d) => d.relPath));
   const yamlFiles = discovered.filter((d) => isYamlPath(d.relPath) && !templated(d.relPath, opts.chartRoots));
   const byPath = new Map(yamlFiles.map((d) => [d.relPath, d]));
   const others = discovered.filter((d) => !byPath.has(d.relPath));

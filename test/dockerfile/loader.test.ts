@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { isDockerfilePath, loadDockerfile, type DockerfileUnit } from '../../src/sources/dockerfile.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { isDockerfilePath, loadDockerfile, loadDockerfileParser, type DockerfileUnit } from '../../src/sources/dockerfile.js';
 import { LineIndex } from '../../src/util/lines.js';
+
+// The parser is imported on demand (a scan does it through prepareLoaders).
+beforeAll(() => loadDockerfileParser());
 
 function load(text: string, path = 'svc/Dockerfile') {
   const file = { path, text };

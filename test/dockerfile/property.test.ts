@@ -1,7 +1,10 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { loadDockerfile, type DockerfileUnit } from '../../src/sources/dockerfile.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDockerfile, loadDockerfileParser, type DockerfileUnit } from '../../src/sources/dockerfile.js';
 import { findDockerBuilds } from '../../src/sources/scripts.js';
+
+// The parser is imported on demand (a scan does it through prepareLoaders).
+beforeAll(() => loadDockerfileParser());
 
 const line = fc.oneof(
   fc.constantFrom('FROM alpine:3.20', 'FROM --platform=$BUILDPLATFORM golang:1.22 AS b', 'ARG A B=1', 'ENV X=1 \\', 'RUN <<EOF', 'EOF', 'USER 0', 'COPY --from=b /a /b', '# c', '', '\\'),
