@@ -8,6 +8,9 @@ import { baseName, registerLoader, type LoadProblem, type LoadResult } from './r
 import { fillHolesLazily } from './yaml-deferred.js';
 import { MAX_YAML_NESTING, yamlNestingDepth } from './yaml-depth.js';
 
+/** Syntax errors reported per document; the rest are counted in one more finding. */
+const MAX_SYNTAX_ERRORS_PER_DOCUMENT = 5;
+
 /** Aliases expanded per document before we call it an alias bomb. */
 const MAX_ALIAS_COUNT = 1000;
 
@@ -219,11 +222,27 @@ function loadCarefully(file: SourceFile, chunk: Chunk, index: number, units: Yam
   const list = (Array.isArray(docs) ? docs : []) as Document.Parsed[];
   list.forEach((doc, i) => {
     if (doc.errors.length) {
+      // After the first error the parser is guessing: one unclosed `{` can yield hundreds of
+      // follow-on errors. The first few are reported, the rest counted.
+      const seen = new Set<string>();
+      let more = 0;
       for (const err of doc.errors) {
         const pos = err.pos ?? [doc.range[0], doc.range[0] + 1];
         const opener = unclosedOpener(body, err.message, pos[0]);
         const span = opener ?? { start: pos[0], end: Math.max(pos[1], pos[0] + 1) };
-        problems.push({ ruleId: 'yaml-syntax', file, span: shift(span), message: syntaxMessage(err.message) + (opener ? ' (opened here, never closed)' : '') });
+        const message = syntaxMessage(err.message) + (opener ? ' (opened here, never closed)' : '');
+        const key = `${span.start}\u0000${message}`;
+        if (seen.has(key)) continue;
+        if (seen.size >= MAX_SYNTAX_ERRORS_PER_DOCUMENT) {
+          more++;
+          continue;
+        }
+        seen.add(key);
+        problems.push({ ruleId: 'yaml-syntax', file, span: shift(span), message });
+      }
+      if (more) {
+        const last = problems[problems.length - 1];
+        problems.push({ ...last, message: `${more} more YAML error${more === 1 ? '' : 's'} in this document, most likely caused by the ones above` });
       }
       return;
     }

@@ -41,3 +41,15 @@ spec:
     'widget.yaml spec.count',
   ]);
 });
+
+it('an unclosed bracket reports its first errors and counts the cascade, in one finding', async () => {
+  const text = `a: {b: 1\n${Array.from({ length: 200 }, (_, i) => `c${i}: [x, y\n`).join('')}`;
+  const dir = tempProject({ 'broken.yaml': text, 'fine.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: c, namespace: shop }\ndata: { a: "1" }\n' });
+  dirs.push(dir);
+  const result = await scan({ paths: [dir], history: false });
+  const syntax = result.findings.filter((f) => f.ruleId === 'yaml-syntax');
+  expect(syntax.length).toBe(6);
+  expect(syntax[0]).toMatchObject({ file: 'broken.yaml', line: 1 });
+  expect(syntax.map((f) => f.message).join('\n')).toMatch(/\d+ more YAML errors in this document, most likely caused by the ones above/);
+  expect(result.summary.files).toBe(2);
+});
