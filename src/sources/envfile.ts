@@ -30,7 +30,8 @@ export function isEnvFilePath(path: string): boolean {
   return /^\.env(\..+)?$/.test(name) && !/\.(ya?ml|json|sh|ts|js|py)$/.test(name) || /\.env$/.test(name);
 }
 
-const LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*(.*)$/;
+// `s`: a value may hold U+2028/U+2029, which `.` would not match without it.
+const LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*(.*)$/s;
 
 export function parseEnvFile(text: string): EnvEntry[] {
   const entries: EnvEntry[] = [];

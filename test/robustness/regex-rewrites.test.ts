@@ -16,6 +16,11 @@ describe('env file values: trailing blanks', () => {
     expect(entries.map((e) => [e.key, e.value])).toEqual([['A', 'value'], ['B', 'two words'], ['C', 'x'], ['D', '']]);
   });
 
+  it('keep a line whose value holds U+2028 or U+2029 (JavaScript line terminators)', () => {
+    const entries = parseEnvFile('A=1\nB=x\u2028y\nC=p\u2029q\nD=4\n');
+    expect(entries.map((e) => [e.key, e.value])).toEqual([['A', '1'], ['B', 'x\u2028y'], ['C', 'p\u2029q'], ['D', '4']]);
+  });
+
   it('long inner blank runs are not rescanned from every blank', () => {
     const value = 'a' + ' '.repeat(1_000_000) + 'b';
     expect(parseEnvFile(`A=${value}\n`)[0].value).toBe(value);
