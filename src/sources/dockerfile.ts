@@ -5,6 +5,10 @@ import type { KeyPath, SourceFile, Span, Unit } from '../model.js';
 import type { EnvValue } from '../workspace/types.js';
 import { registerEnvCollector } from '../workspace/env.js';
 import { baseName, registerLoader, type LoadProblem, type LoadResult } from './registry.js';
+import { replaceVars, type VarOp } from '../util/shell-vars.js';
+
+/** Docker's substitution operators: defaults (`${A:-x}`) and alternatives (`${A:+x}`). */
+const DOCKER_OPS: VarOp[] = [':-', '-', ':+', '+'];
 
 export interface DockerFlag {
   name: string;
@@ -190,12 +194,11 @@ export class DockerfileUnit implements Unit {
   /** Expand `$VAR`/`${VAR}`/`${VAR:-x}` with the values visible at instruction `at`; undefined when one is unknown. */
   expand(text: string, at: number): string | undefined {
     let unknown = false;
-    const out = text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, braced, op, word, bare) => {
-      const name = braced ?? bare;
+    const out = replaceVars(text, DOCKER_OPS, (name, op, word) => {
       const v = this.lookup(name, at);
       const set = typeof v === 'string' && (v !== '' || !op?.startsWith(':'));
-      if (op?.endsWith('-')) return set ? (v as string) : word;
-      if (op?.endsWith('+')) return set ? word : '';
+      if (op?.endsWith('-')) return set ? (v as string) : (word ?? '');
+      if (op?.endsWith('+')) return set ? (word ?? '') : '';
       if (typeof v !== 'string') unknown = true;
       return v ?? '';
     });
@@ -345,8 +348,7 @@ function readStage(
 
 function expandGlobal(text: string, globalArgs: DeclaredArg[], at: number): string | undefined {
   let unknown = false;
-  const out = text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, braced, dflt, bare) => {
-    const name = braced ?? bare;
+  const out = replaceVars(text, [':-', '-'], (name, _op, dflt) => {
     const arg = [...globalArgs].reverse().find((a) => a.name === name && a.instruction < at);
     if (arg?.default !== undefined && arg.default !== '') return arg.default;
     if (dflt !== undefined) return dflt;

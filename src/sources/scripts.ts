@@ -3,6 +3,7 @@
 // The same reader serves workflow `run:` steps.
 import type { KeyPath, SourceFile, Span, Unit } from '../model.js';
 import { baseName, registerLoader, type LoadResult } from './registry.js';
+import { replaceVars, type VarOp } from '../util/shell-vars.js';
 
 export interface ShellWord {
   /** Text with quotes removed. */
@@ -130,11 +131,13 @@ export function shellAssignments(commands: ShellWord[][]): Map<string, string> {
   return vars;
 }
 
+const DEFAULT_OPS: VarOp[] = [':-', '-'];
+
 /** Expand `$NAME`, `${NAME}`, `${NAME:-default}` from known assignments; undefined when one is unknown. */
 export function expandShell(text: string, vars: Map<string, string>): string | undefined {
   let unknown = false;
-  const out = text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, braced, dflt, bare) => {
-    const v = vars.get(braced ?? bare);
+  const out = replaceVars(text, DEFAULT_OPS, (name, _op, dflt) => {
+    const v = vars.get(name);
     if (v !== undefined) return v;
     if (dflt !== undefined) return dflt;
     unknown = true;

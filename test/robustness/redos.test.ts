@@ -32,8 +32,6 @@ const REVIEWED: Record<string, string> = {
   '\\/+$': 'a path (COPY source, Helm base)',
   '^-[a-zA-Z]*c[a-zA-Z]*$': 'one shell word',
   'kafka-storage(\\.sh)?\\s+format\\b[^\\n]*(\\s-t\\s|\\s--cluster-id[\\s=])': "a container's command and args; quadratic only in repeated `kafka-storage format`",
-  '\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\\}|\\$([A-Za-z_][A-Za-z0-9_]*)': 'one Dockerfile instruction; quadratic only in unclosed `${`',
-  '\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\\}|\\$([A-Za-z_][A-Za-z0-9_]*)': 'one instruction or shell command; quadratic only in unclosed `${`',
   'type=(registry|image[^,]*,.*push=true)': 'the value of one --output flag',
   // Short values and names.
   '^\\s*(\\d+(?:\\.\\d+)?)\\s*(s|m|h)?\\s*$': 'a timeout annotation value',
