@@ -8,6 +8,13 @@ import { baseName, registerLoader, type LoadProblem, type LoadResult } from './r
 import { fillHolesLazily } from './yaml-deferred.js';
 import { MAX_YAML_NESTING, yamlNestingDepth } from './yaml-depth.js';
 
+/**
+ * Documents longer than this never go to the position-keeping parser: its syntax tree of a 10 MB
+ * flow sequence takes gigabytes and tens of seconds. They are read by js-yaml, which reports the
+ * first error with its position, and located line by line.
+ */
+const CAREFUL_MAX_CHARS = 2 * 1024 * 1024;
+
 /** Syntax errors reported per document; the rest are counted in one more finding. */
 const MAX_SYNTAX_ERRORS_PER_DOCUMENT = 5;
 
@@ -46,6 +53,8 @@ class YamlDocument implements YamlDocUnit {
       const quick = this.quick(path, target);
       if (quick) return quick;
     }
+    // Too large for the position-keeping parser: the deepest part of the path the line reader finds.
+    if (!this.parsed && this.chunk.end - this.chunk.start > CAREFUL_MAX_CHARS) return this.locateAncestor(path, target);
     try {
       this.parsed ??= parseChunk(this.file.text, this.chunk);
     } catch {
@@ -54,6 +63,15 @@ class YamlDocument implements YamlDocUnit {
     }
     const span = locateInDocument(this.parsed, this.file.text.slice(this.chunk.start, this.chunk.end), path, target);
     return { start: span.start + this.chunk.start, end: span.end + this.chunk.start };
+  }
+
+  private locateAncestor(path: KeyPath, target?: 'key' | 'value'): Span {
+    this.quick ??= quickLocator(this.file.text, this.chunk.start, this.chunk.end);
+    for (let n = path.length - 1; n >= 0; n--) {
+      const span = this.quick(path.slice(0, n), n === path.length ? target : 'key');
+      if (span) return span;
+    }
+    return { start: this.chunk.start, end: this.chunk.start };
   }
 }
 
@@ -157,7 +175,8 @@ export function loadYaml(file: SourceFile, prepared: PreparedChunk[] = prepareYa
       index++;
       continue;
     }
-    index += loadCarefully(file, { start: chunk.start, end: chunk.end }, index, units, problems);
+    const span = { start: chunk.start, end: chunk.end };
+    index += span.end - span.start > CAREFUL_MAX_CHARS ? loadLarge(file, span, index, units, problems) : loadCarefully(file, span, index, units, problems);
   }
   return { units, problems };
 }
@@ -198,6 +217,54 @@ function hasContent(body: string): boolean {
 function helmSourceOf(body: string): string | undefined {
   const head = body.slice(0, 4096);
   return SOURCE_COMMENT.exec(head)?.[1]?.trim();
+}
+
+/** A document too large for the careful parser (CAREFUL_MAX_CHARS): js-yaml's first error. Returns documents consumed. */
+function loadLarge(file: SourceFile, chunk: Chunk, index: number, units: YamlDocUnit[], problems: LoadProblem[]): number {
+  const body = file.text.slice(chunk.start, chunk.end);
+  const at = (offset: number): Span => ({ start: chunk.start + offset, end: chunk.start + offset + 1 });
+  const add = (value: unknown, i = index) => {
+    if (value !== undefined && value !== null) units.push(new YamlDocument(file, i, value, chunk, helmSourceOf(body)));
+  };
+  try {
+    // Directives (the only way a large chunk holds several documents) are js-yaml's to handle.
+    const values = DIRECTIVE.test(body) ? jsYaml.loadAll(body, undefined, { schema: FAST_SCHEMA }) : [jsYaml.load(body, { schema: FAST_SCHEMA })];
+    const bomb = mayUseAliases(body) && values.some((v) => expandedSize(v, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES);
+    if (bomb) {
+      problems.push({ ruleId: 'yaml-syntax', file, span: at(0), message: `document cannot be expanded: its aliases expand to more than ${MAX_EXPANDED_NODES} nodes` });
+      return Math.max(1, values.length);
+    }
+    values.forEach((v, i) => add(v, index + i));
+    return Math.max(1, values.length);
+  } catch (err) {
+    const e = err as { reason?: string; message: string; mark?: { position?: number } };
+    const offset = Math.min(e.mark?.position ?? 0, Math.max(0, body.length - 1));
+    if (e.reason === 'duplicated mapping key') {
+      const key = keyOnLine(body, offset);
+      problems.push({ ruleId: 'yaml-duplicate-key', file, span: at(offset), message: `Duplicate key "${key}": only the last value is used, the earlier one is silently lost` });
+      // The document is still checked, with the last value of each key, as Kubernetes reads it.
+      try {
+        add(jsYaml.load(body, { schema: FAST_SCHEMA, json: true }));
+        return 1;
+      } catch (again) {
+        const e2 = again as { reason?: string; message: string; mark?: { position?: number } };
+        problems.push({ ruleId: 'yaml-syntax', file, span: at(Math.min(e2.mark?.position ?? 0, Math.max(0, body.length - 1))), message: syntaxMessage(e2.reason ?? e2.message) });
+        return 1;
+      }
+    }
+    problems.push({ ruleId: 'yaml-syntax', file, span: at(offset), message: syntaxMessage(e.reason ?? e.message) });
+    return 1;
+  }
+}
+
+/** The mapping key written on the line of `offset` (`  - "name": x` gives name). */
+function keyOnLine(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  const line = text.slice(start, end < 0 ? undefined : end).replace(/^[ \t]*(?:-[ \t]+)*/, '');
+  const colon = line.indexOf(':');
+  const raw = (colon < 0 ? line : line.slice(0, colon)).trim();
+  return /^(["']).*\1$/.test(raw) ? raw.slice(1, -1) : raw;
 }
 
 /** The `yaml` parser with exact errors, duplicate-key detection and an alias budget. Returns documents consumed. */

@@ -53,3 +53,22 @@ it('an unclosed bracket reports its first errors and counts the cascade, in one 
   expect(syntax.map((f) => f.message).join('\n')).toMatch(/\d+ more YAML errors in this document, most likely caused by the ones above/);
   expect(result.summary.files).toBe(2);
 });
+
+it('a document too large for the position-keeping parser is read by js-yaml: first error, still checked', async () => {
+  // 3 MB of flow sequence: the careful parser's syntax tree of it took gigabytes.
+  const items = '1, '.repeat(1_000_000);
+  const dir = tempProject({
+    'dup.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: big, namespace: shop }\ndata:\n  a: [${items}2]\n  a: dup\n  "count": 1\n`,
+    'broken.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: broken, namespace: shop }\ndata:\n  a: [${items}2\n  b: x\n`,
+  });
+  dirs.push(dir);
+  const result = await scan({ paths: [dir], history: false });
+  expect(result.errors).toEqual([]);
+  const found = result.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`);
+  expect(found).toContain('dup.yaml:6 yaml-duplicate-key');
+  expect(result.findings.find((f) => f.ruleId === 'yaml-duplicate-key')?.message).toContain('Duplicate key "a"');
+  // The document is still checked, with the last value of each key, and findings are located.
+  expect(found).toContain('dup.yaml:7 schema-invalid');
+  // js-yaml reports where it noticed the missing bracket: the next key.
+  expect(found.filter((f) => f.startsWith('broken.yaml'))).toEqual(['broken.yaml:6 yaml-syntax']);
+});
