@@ -102,8 +102,9 @@ function makeRepo(n) {
   const { stream, planted } = fastImportStream(n);
   execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, input: stream, maxBuffer: 1 << 30 });
   execFileSync('git', ['reset', '-q', '--hard', 'main'], { cwd: dir });
-  // A packed, delta-compressed repository, as a clone would be.
-  execFileSync('git', ['repack', '-adq'], { cwd: dir });
+  // A packed, delta-compressed repository, as a clone would be. (stdin closed: repack lets
+  // pack-objects read revisions from it, and an inherited pipe fed it garbage.)
+  execFileSync('git', ['repack', '-adq'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   return { dir, planted };
 }
 
