@@ -102,9 +102,12 @@ function makeRepo(n) {
   const { stream, planted } = fastImportStream(n);
   execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, input: stream, maxBuffer: 1 << 30 });
   execFileSync('git', ['reset', '-q', '--hard', 'main'], { cwd: dir });
-  // A packed, delta-compressed repository, as a clone would be. (stdin closed: repack lets
-  // pack-objects read revisions from it, and an inherited pipe fed it garbage.)
-  execFileSync('git', ['repack', '-adq'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  // A packed, delta-compressed repository, as a clone would be. The object list goes to
+  // pack-objects directly: `git repack` (which has pack-objects read revisions on its standard
+  // input) now and then failed here with "bad revision '{'", as it did under the test runner.
+  const objects = execFileSync('git', ['rev-list', '--objects', '--all'], { cwd: dir, maxBuffer: 1 << 30 });
+  execFileSync('git', ['pack-objects', '-q', '--delta-base-offset', '.git/objects/pack/pack'], { cwd: dir, input: objects, maxBuffer: 1 << 30 });
+  execFileSync('git', ['prune-packed'], { cwd: dir });
   return { dir, planted };
 }
 
