@@ -45,13 +45,14 @@ function splitCorpus(dir) {
   return groups.map((g) => g.ps);
 }
 
-/** Run processes at the same time; the slower one's measured time. */
-function concurrently(argvs) {
+/** Run processes at the same time (process i gets env(i)); the slower one's measured time. */
+function concurrently(argvs, env = () => ({})) {
   const script = `
     const { spawn } = require('node:child_process');
     const argvs = ${JSON.stringify(argvs)};
-    Promise.all(argvs.map((argv) => new Promise((resolve) => {
-      const c = spawn(process.execPath, argv, { env: { ...process.env, KUBELINT_WORKERS: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const envs = ${JSON.stringify(argvs.map((_, i) => env(i)))};
+    Promise.all(argvs.map((argv, i) => new Promise((resolve) => {
+      const c = spawn(process.execPath, argv, { env: { ...process.env, KUBELINT_WORKERS: '1', ...envs[i] }, stdio: ['ignore', 'ignore', 'pipe'] });
       let err = '';
       c.stderr.on('data', (d) => (err += d));
       c.on('close', () => resolve(JSON.parse(/@@measure (\{.*\})/.exec(err)[1]).ms));
@@ -78,7 +79,9 @@ console.log(`kubelint bench on ${corpus} (${runs} run(s) each for the corpus)\n`
 const floorScript = `
 import fs from 'node:fs'; import fg from 'fast-glob'; import yaml from 'js-yaml';
 const t0 = performance.now(); let docs = 0;
-for (const f of fg.sync('**/*.{yaml,yml,json}', { cwd: ${JSON.stringify(corpus)}, absolute: true, dot: true })) {
+const part = process.env.FLOOR_PART === undefined ? -1 : Number(process.env.FLOOR_PART);
+const all = fg.sync('**/*.{yaml,yml,json}', { cwd: ${JSON.stringify(corpus)}, absolute: true, dot: true }).sort();
+for (const f of part < 0 ? all : all.filter((_, i) => i % 2 === part)) {
   try { yaml.loadAll(fs.readFileSync(f, 'utf8'), () => docs++); } catch {}
 }
 process.stderr.write('@@measure ' + JSON.stringify({ ms: performance.now() - t0, maxRssKb: process.resourceUsage().maxRSS, docs }) + '\\n');`;
@@ -89,6 +92,10 @@ const floor = repeat(runs, () => node([floorFile]).measure);
 const floorMs = median(floor.map((m) => m.ms));
 const floorRss = median(floor.map((m) => m.maxRssKb));
 row('(a) parse floor: js-yaml over the corpus', Math.round(floorMs), 'ms');
+// (a') how much a second core gives pure parsing here: every other file in each of two processes at once.
+const floorPairs = repeat(runs, () => concurrently([[floorFile], [floorFile]], (i) => ({ FLOOR_PART: String(i) })));
+const floorPairMs = median(floorPairs);
+row("(a') parse floor, two halves in two processes at once", Math.round(floorPairMs), 'ms', `a second core gives ${(floorMs / floorPairMs).toFixed(2)}x`);
 
 // (b)(c)(f) full scan, no history: default workers, one worker.
 const scanArgs = ['scan', corpus, '--no-history', '--format', 'json', '--output', path.join(root, 'bench/tmp/corpus.json'), '--fail-on', 'none'];
