@@ -48,13 +48,19 @@ function maskSecrets(lines: string[], findings: Finding[]): string[] {
 
 export function formatHtml({ result, rules, toolVersion }: ReportContext): string {
   const familyOf = new Map<string, string>(rules.map((r) => [r.id, r.family]));
-  const sensitive = result.findings.filter((f) => isSensitive(f, familyOf));
-  const textOf = new Map(
-    result.files.map((f) => [f.path, maskSecrets(f.text.split(/\r?\n/), sensitive.filter((x) => x.file === f.path))]),
-  );
-  const s = result.summary.findings;
   const byFile = new Map<string, Finding[]>();
-  for (const f of result.findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  for (const f of result.findings) {
+    const list = byFile.get(f.file);
+    if (list) list.push(f);
+    else byFile.set(f.file, [f]);
+  }
+  // Excerpts come only from files with findings (a corpus scan holds thousands without any).
+  const textOf = new Map<string, string[]>();
+  for (const file of result.files) {
+    const list = byFile.get(file.path);
+    if (list) textOf.set(file.path, maskSecrets(file.text.split(/\r?\n/), list.filter((x) => isSensitive(x, familyOf))));
+  }
+  const s = result.summary.findings;
   const sev = (x: Severity) => `<span class="sev ${x}">${x}</span>`;
   const families = countBy(result.findings, (f) => familyOf.get(f.ruleId) ?? 'other');
   const perRule = countBy(result.findings, (f) => f.ruleId);
