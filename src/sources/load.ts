@@ -73,15 +73,21 @@ function accept(d: DiscoveredFile, outcome: ReadOutcome, into: LoadedSources, op
 
 /** Read (and prepare, for `next`) files on the main thread, a few reads in flight at once. */
 async function readInProcess(files: DiscoveredFile[], next: () => DiscoveredFile | undefined, into: LoadedSources, opts: LoadOptions): Promise<void> {
-  const plain = [...files];
+  const plain = iterate(files);
   const readers = Array.from({ length: 8 }, async () => {
-    for (let d = plain.shift(); d; d = plain.shift()) accept(d, await readSource(d.absPath, d.relPath), into, opts);
+    for (let d = plain(); d; d = plain()) accept(d, await readSource(d.absPath, d.relPath), into, opts);
     for (let d = next(); d; d = next()) {
       const r = await prepareFile(d.absPath, d.relPath, opts.precompute ?? {});
       accept(d, r.outcome, into, opts, r.prepared, r.work);
     }
   });
   await Promise.all(readers);
+}
+
+/** A list handed out one item at a time (shift() would make big scans quadratic). */
+function iterate<T>(items: T[]): () => T | undefined {
+  let i = 0;
+  return () => (i < items.length ? items[i++] : undefined);
 }
 
 export async function loadDiscovered(discovered: DiscoveredFile[], opts: LoadOptions, into: LoadedSources): Promise<void> {
@@ -92,11 +98,15 @@ export async function loadDiscovered(discovered: DiscoveredFile[], opts: LoadOpt
   const plan = parseInWorkers(yamlFiles, opts.precompute ?? {}, (r) => accept(byPath.get(r.relPath)!, r.outcome, into, opts, r.prepared, r.work));
   // The main thread prepares files the same way the workers do, so results never depend on
   // which thread read a file.
-  const queue = [...yamlFiles];
-  const next = plan ? plan.next : () => queue.shift();
   const t0 = performance.now();
   const timing = process.env.KUBELINT_TIMING ? (what: string) => () => process.stderr.write(`${what}: ${Math.round(performance.now() - t0)} ms after load start\n`) : undefined;
-  await Promise.all([readInProcess(others, next, into, opts).then(timing?.('main thread done')), plan?.done.then(timing?.('workers done'))]);
+  await Promise.all([readInProcess(others, plan ? plan.next : iterate(yamlFiles), into, opts).then(timing?.('main thread done')), plan?.done.then(timing?.('workers done'))]);
+  const left = plan?.leftovers();
+  if (left?.reasons.length) {
+    // A worker that crashed loses nothing: what it held is read here.
+    into.notes.push(`a parse worker stopped (${[...new Set(left.reasons)].join('; ')}); ${left.files.length} of its files were read in the main thread`);
+    await readInProcess([], iterate(left.files), into, opts);
+  }
   // Reading in parallel shuffles the order; restore a deterministic one.
   into.files.sort((a, b) => cmp(a.path, b.path));
   into.units.sort((a, b) => cmp(a.file.path, b.file.path) || ((a as any).index ?? 0) - ((b as any).index ?? 0));

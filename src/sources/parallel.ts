@@ -39,8 +39,10 @@ function workerScript(): URL | undefined {
 export interface ParallelPlan {
   /** The next file for the main thread to prepare itself; undefined when the queue is empty. */
   next(): DiscoveredFile | undefined;
-  /** Resolves when every worker has sent all its results. */
+  /** Resolves when every worker has sent all its results, or stopped. */
   done: Promise<void>;
+  /** After `done`: files a worker took but gave no result for (it crashed), and why. */
+  leftovers(): { files: DiscoveredFile[]; reasons: string[] };
 }
 
 interface PooledWorker {
@@ -116,33 +118,68 @@ export function parseInWorkers(files: DiscoveredFile[], precompute: PrecomputeOp
   // The main thread is one of the n preparers: it would otherwise only wait.
   const workers = pool ?? Array.from({ length: n - 1 }, () => spawn(script));
   pool = undefined;
-  return { next: () => take()?.file, done: Promise.all(workers.map((w) => runWorker(w, precompute, batch, onResult))).then(() => undefined) };
+  const lost: DiscoveredFile[] = [];
+  const reasons: string[] = [];
+  const stopped = (files: DiscoveredFile[], reason: string) => {
+    lost.push(...files);
+    reasons.push(reason);
+  };
+  return {
+    next: () => take()?.file,
+    done: Promise.all(workers.map((w) => runWorker(w, precompute, batch, onResult, stopped))).then(() => undefined),
+    leftovers: () => ({ files: lost, reasons }),
+  };
 }
 
-async function runWorker(pooled: PooledWorker, precompute: PrecomputeOptions, batch: () => DiscoveredFile[], onResult: (r: PreparedFile) => void): Promise<void> {
+/** Feed one worker batches until the queue is empty. A worker that dies hands back what it held. */
+async function runWorker(
+  pooled: PooledWorker,
+  precompute: PrecomputeOptions,
+  batch: () => DiscoveredFile[],
+  onResult: (r: PreparedFile) => void,
+  stopped: (files: DiscoveredFile[], reason: string) => void,
+): Promise<void> {
   const { worker } = pooled;
   worker.ref();
+  const held = new Map<string, DiscoveredFile>();
   try {
     // Files are handed out only once the worker is ready: until then the main thread takes the
     // big files from the head of the queue itself.
     await pooled.ready;
-    await new Promise<void>((resolve, reject) => {
+    await new Promise<void>((resolve) => {
       const send = (msg: ToWorker) => worker.postMessage(msg);
       const sendBatch = () => {
-        const files = batch().map(({ absPath, relPath }) => ({ absPath, relPath }));
-        send(files.length ? { files } : { end: true });
+        const files = batch();
+        for (const f of files) held.set(f.relPath, f);
+        send(files.length ? { files: files.map(({ absPath, relPath }) => ({ absPath, relPath })) } : { end: true });
       };
+      let finished = false;
       pooled.onMessage = (msg) => {
-        if ('result' in msg) onResult(msg.result);
-        else if ('need' in msg) sendBatch();
-        else if ('finished' in msg) resolve();
+        if ('result' in msg) {
+          held.delete(msg.result.relPath);
+          onResult(msg.result);
+        } else if ('need' in msg) sendBatch();
+        else if ('finished' in msg) {
+          finished = true;
+          resolve();
+        }
       };
-      worker.once('error', reject);
+      const fail = (reason: string) => {
+        if (finished) return;
+        finished = true;
+        stopped([...held.values()], reason);
+        resolve();
+      };
+      worker.once('error', (err) => fail(err.message));
+      worker.once('exit', (code) => fail(`exited with code ${code}`));
       send({ precompute });
       // Two batches in hand: the worker never waits for the main thread between them.
       sendBatch();
       sendBatch();
     });
+  } catch (err) {
+    // It never became ready: it took nothing, the others share its part of the queue.
+    stopped([], (err as Error).message);
   } finally {
     void worker.terminate();
   }

@@ -24,7 +24,11 @@ async function handle(msg: ToWorker): Promise<void> {
   if ('precompute' in msg) {
     precompute = msg.precompute;
   } else if ('files' in msg) {
-    for (const f of msg.files) post({ result: await prepareFile(f.absPath, f.relPath, precompute) });
+    for (const f of msg.files) {
+      // Lets the tests check that a worker that dies loses no file.
+      if (process.env.KUBELINT_TEST_WORKER_CRASH && f.relPath.includes(process.env.KUBELINT_TEST_WORKER_CRASH)) process.exit(70);
+      post({ result: await prepareFile(f.absPath, f.relPath, precompute) });
+    }
     post({ need: true });
   } else {
     post({ finished: true });

@@ -29,5 +29,14 @@ describe('parallel parsing', () => {
     expect(one.status).toBe(0);
     expect(JSON.parse(one.stdout).findings.length).toBeGreaterThan(100);
     expect(strip(two.stdout)).toBe(strip(one.stdout));
+
+    // A worker that dies hands back the files it held: same findings, and a note says so. (The
+    // crash hook fires in workers only, at the first file of one copy of the fixtures it gets.)
+    const crash = runCli(['scan', dir, '--no-history', '--format', 'json', '--fail-on', 'none'], {
+      env: { KUBELINT_WORKERS: '2', KUBELINT_TEST_WORKER_CRASH: 'copy1/' },
+    });
+    const crashed = JSON.parse(crash.stdout);
+    expect(crashed.notes.some((n: string) => /a parse worker stopped \(exited with code 70\); \d+ of its files were read in the main thread/.test(n))).toBe(true);
+    expect(JSON.stringify(crashed.findings)).toBe(JSON.stringify(JSON.parse(one.stdout).findings));
   }, 180_000);
 });
