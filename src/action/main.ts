@@ -34,7 +34,8 @@ function rebase(result: ScanResult, workspace: string): ScanResult {
     ...result,
     root: workspace,
     findings: result.findings.map((f) => ({ ...f, file: move(f.file), ...(f.related ? { related: f.related.map((r) => ({ ...r, path: move(r.path) })) } : {}) })),
-    files: result.files.map((f) => ({ ...f, path: move(f.path) })),
+    // A copy of each file with its property descriptors: spreading would read a released text again.
+    files: result.files.map((f) => Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(f), path: { value: move(f.path), enumerable: true } }) as ScanResult['files'][number]),
   };
 }
 

@@ -9,6 +9,7 @@ import { discover, UsageError } from '../sources/discover.js';
 import { findChartRoots, isChartArchive, renderCharts } from '../sources/helm-scan.js';
 import { loadDiscovered, loadFile, type LoadedSources } from '../sources/load.js';
 import { prepareLoaders } from '../sources/registry.js';
+import { textChangeNotes } from '../sources/release-text.js';
 import { Workspace } from '../workspace/workspace.js';
 import { readBaseline } from './baseline.js';
 import { FindingFactory } from './findings.js';
@@ -101,7 +102,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const ruleIgnores = (config.ignore ?? []).filter((e): e is IgnoreEntry => typeof e !== 'string');
 
   const kubernetesVersion = opts.kubeVersion ?? config.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
-  const loaded: LoadedSources = { files: [], units: [], problems: [], notes: [] };
+  const loaded: LoadedSources = { files: [], units: [], problems: [], notes: [], changed: new Set() };
   const realPaths = paths.filter((p) => p !== '-');
   if (opts.staged) {
     const { readStagedFiles } = await import('../history/index.js');
@@ -182,8 +183,9 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     }
   }
 
-  const textByPath = new Map(ws.files.map((f) => [f.path, f.text]));
-  const comments = new CommentSuppressions((p) => textByPath.get(p));
+  // Texts are looked up only for files with findings (a released text is read again then).
+  const fileByPath = new Map(ws.files.map((f) => [f.path, f]));
+  const comments = new CommentSuppressions((p) => fileByPath.get(p)?.text);
   const configIgnores = new ConfigSuppressions(ruleIgnores);
   const baselinePath = opts.baseline ?? (config.baseline ? path.resolve(configDir, config.baseline) : undefined);
   const baseline = baselinePath && !opts.ignoreBaseline ? readBaseline(baselinePath) : new Set<string>();
@@ -201,6 +203,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     else findings.push(f);
   }
   findings.sort(compareFindings);
+  loaded.notes.push(...textChangeNotes(loaded.changed!));
 
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;

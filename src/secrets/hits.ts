@@ -8,7 +8,7 @@ import { isObjectLike } from '../workspace/objects.js';
 import { isNonSecretKey, isSecretName, judgeSecretValue } from './names.js';
 import { redact } from './redact.js';
 import { isSopsEncryptedObject, judgeSecretObjectValue, secretEntries } from './k8s.js';
-import { isBinaryText, scanFileText, scanText } from './scan-text.js';
+import { scanFileText, scanText } from './scan-text.js';
 import type { TextUnit } from './text-unit.js';
 
 export type SecretRuleId = 'secret-plaintext' | 'secret-literal-env' | 'secret-pattern';
@@ -175,7 +175,7 @@ export function findPatternSecrets(ws: Workspace): SecretHit[] {
     const out: SecretHit[] = [];
     for (const unit of ws.unitsOf<TextUnit>('text')) {
       const file = unit.file;
-      if (isBinaryText(file.text)) continue;
+      // (scanFileText skips binary text itself; asking here would read a released text again.)
       const matches = scanFileText(file);
       if (!matches.length) continue;
       const template = isTemplateEnvFile(file.path);

@@ -9,8 +9,12 @@ import { isYamlPath, loadYaml, type PreparedChunk } from './yaml.js';
 import './index.js';
 import { chartFileRole } from './helm/layout.js';
 import { attachPrecomputed, type FilePrecomputed, type PrecomputeOptions } from './precomputed.js';
+import { releaseText } from './release-text.js';
+import type { YamlDocUnit } from '../workspace/types.js';
 
 export interface LoadedSources {
+  /** When set, texts of CRD-only files are dropped after loading (release-text.ts); files found changed when read again go here. */
+  changed?: Set<string>;
   files: SourceFile[];
   units: Unit[];
   problems: LoadProblem[];
@@ -56,7 +60,9 @@ function accept(d: DiscoveredFile, outcome: ReadOutcome, into: LoadedSources, op
     if (outcome.note) into.notes.push(`${d.relPath}: ${outcome.note}`);
     const file = { ...outcome.file, absPath: d.absPath };
     attachPrecomputed(file, work);
+    const before = into.units.length;
     loadFile(file, into, opts, prepared);
+    if (outcome.version && into.changed && onlyCrds(into.units, before)) releaseText(file, outcome.version, into.changed);
     return;
   }
   // A manifest we cannot read is a finding, never a silent skip.
@@ -69,6 +75,18 @@ function accept(d: DiscoveredFile, outcome: ReadOutcome, into: LoadedSources, op
   } else {
     into.notes.push(`${d.relPath}: skipped, ${outcome.reason}`);
   }
+}
+
+/** Did the file just loaded (units from `from` on) give only CRD documents (and its text unit)? */
+function onlyCrds(units: Unit[], from: number): boolean {
+  let crds = 0;
+  for (let i = from; i < units.length; i++) {
+    const u = units[i];
+    if (u.kind === 'text') continue;
+    if (u.kind !== 'yaml' || (u as YamlDocUnit).value?.constructor !== Object || ((u as YamlDocUnit).value as { kind?: unknown }).kind !== 'CustomResourceDefinition') return false;
+    crds++;
+  }
+  return crds > 0;
 }
 
 /** Read (and prepare, for `next`) files on the main thread, a few reads in flight at once. */

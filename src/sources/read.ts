@@ -8,9 +8,15 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 const BINARY_EXTENSIONS = /\.(png|jpe?g|gif|webp|ico|bmp|tiff?|pdf|zip|gz|tgz|bz2|xz|zst|7z|rar|jar|war|class|so|dylib|dll|exe|bin|o|a|woff2?|ttf|otf|eot|mp[34]|mov|avi|wasm|pyc|sqlite|db)$/i;
 
 export type ReadOutcome =
-  | { kind: 'text'; file: SourceFile; note?: string }
+  | { kind: 'text'; file: SourceFile; note?: string; version?: FileVersion }
   | { kind: 'skipped'; reason: string }
   | { kind: 'unreadable'; reason: string };
+
+/** What a file looked like when it was read: a later read compares against it. */
+export interface FileVersion {
+  size: number;
+  mtimeMs: number;
+}
 
 export function isBinaryName(path: string): boolean {
   return BINARY_EXTENSIONS.test(path);
@@ -19,9 +25,10 @@ export function isBinaryName(path: string): boolean {
 export async function readSource(absPath: string, relPath: string): Promise<ReadOutcome> {
   if (isBinaryName(relPath)) return { kind: 'skipped', reason: 'binary file type' };
   let bytes: Buffer;
+  let stat: fs.Stats;
   try {
     // Asynchronous reads: the disk works while the thread parses the previous file.
-    const stat = await fs.promises.stat(absPath);
+    stat = await fs.promises.stat(absPath);
     if (stat.size > MAX_FILE_BYTES) {
       return { kind: 'unreadable', reason: `file is ${(stat.size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit` };
     }
@@ -30,7 +37,8 @@ export async function readSource(absPath: string, relPath: string): Promise<Read
     const e = err as NodeJS.ErrnoException;
     return { kind: 'unreadable', reason: `cannot read file (${e.code ?? e.message})` };
   }
-  return decodeSource(bytes, relPath, absPath);
+  const outcome = decodeSource(bytes, relPath, absPath);
+  return outcome.kind === 'text' ? { ...outcome, version: { size: stat.size, mtimeMs: stat.mtimeMs } } : outcome;
 }
 
 export function decodeSource(bytes: Uint8Array, relPath: string, absPath?: string): ReadOutcome {

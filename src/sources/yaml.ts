@@ -168,7 +168,8 @@ export function loadYaml(file: SourceFile, prepared: PreparedChunk[] = prepareYa
   for (const chunk of prepared) {
     if (!chunk.careful) {
       const body = text.slice(chunk.start, chunk.end);
-      if (chunk.holes) fillHolesLazily(chunk.value, chunk.holes, () => jsYaml.load(body, { schema: FAST_SCHEMA }));
+      // (The getter slices the text when it runs: a released file's text is read again then.)
+      if (chunk.holes) fillHolesLazily(chunk.value, chunk.holes, () => jsYaml.load(file.text.slice(chunk.start, chunk.end), { schema: FAST_SCHEMA }));
       if ((chunk.value !== undefined && chunk.value !== null) || hasContent(body)) {
         units.push(new YamlDocument(file, index, chunk.value ?? null, { start: chunk.start, end: chunk.end }, helmSourceOf(body)));
       }

@@ -1,0 +1,92 @@
+// The text of a CRD-only file is dropped after loading and read again when a finding needs it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { scan } from '../../src/engine/scan.js';
+import { releaseText, textChangeNotes } from '../../src/sources/release-text.js';
+import { tempProject } from '../helpers/cli.js';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+const CRD = `# kubelint-ignore-file is not a thing; this comment only shifts lines
+apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: { name: widgets.example.com }
+spec:
+  group: example.com
+  names: { kind: Widget, plural: widgets }
+  scope: Namespaced
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec:
+              type: object
+              properties:
+                size: { type: integer, maximum: 3 }
+      subresourcez: {}
+`;
+
+function project(files: Record<string, string>): string {
+  const dir = tempProject(files);
+  dirs.push(dir);
+  return dir;
+}
+
+describe('released texts', () => {
+  it('read again from disk: same text, and a note when the file changed or vanished', () => {
+    const dir = project({ 'crd.yaml': CRD });
+    const abs = path.join(dir, 'crd.yaml');
+    const stat = fs.statSync(abs);
+    const changed = new Set<string>();
+    const same = { path: 'crd.yaml', absPath: abs, text: CRD };
+    releaseText(same, { size: stat.size, mtimeMs: stat.mtimeMs }, changed);
+    expect(Object.getOwnPropertyDescriptor(same, 'text')?.get).toBeTypeOf('function');
+    expect(same.text).toBe(CRD);
+    expect(Object.getOwnPropertyDescriptor(same, 'text')?.value).toBe(CRD);
+    expect(changed.size).toBe(0);
+
+    const edited = { path: 'crd.yaml', absPath: abs, text: CRD };
+    releaseText(edited, { size: stat.size, mtimeMs: stat.mtimeMs }, changed);
+    fs.writeFileSync(abs, CRD + '# edited\n');
+    expect(edited.text).toBe(CRD + '# edited\n');
+    const gone = { path: 'gone.yaml', absPath: path.join(dir, 'gone.yaml'), text: 'x' };
+    releaseText(gone, { size: 1, mtimeMs: 0 }, changed);
+    expect(gone.text).toBe('');
+    expect(textChangeNotes(changed)).toEqual([
+      'crd.yaml: changed on disk during the scan; positions of findings in it may be off',
+      'gone.yaml: changed on disk during the scan; positions of findings in it may be off',
+    ]);
+  });
+
+  it('give the same findings, positions and suppressions as kept texts', async () => {
+    const dir = project({
+      'crd.yaml': CRD,
+      'valid-crd.yaml': CRD.replace('subresourcez', 'subresources').replace(/widgets?/g, 'gadgets').replace('Widget', 'Gadget'),
+      'widget.yaml': 'apiVersion: example.com/v1\nkind: Widget\nmetadata: { name: w, namespace: shop }\nspec:\n  size: 5\n',
+    });
+    const result = await scan({ paths: [dir], history: false, onlyRules: ['schema-invalid'] });
+    expect(result.errors).toEqual([]);
+    // The CRD file's text was dropped: the finding in it is located from a second read.
+    const crdFile = result.files.find((f) => f.path === 'crd.yaml')!;
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual([
+      'crd.yaml:21:7 schema-invalid',
+      'widget.yaml:5:9 schema-invalid',
+    ]);
+    expect(crdFile.text).toBe(CRD);
+    // A CRD-only file without findings is never read again: its text stays dropped.
+    const valid = result.files.find((f) => f.path === 'valid-crd.yaml')!;
+    expect(Object.getOwnPropertyDescriptor(valid, 'text')?.get).toBeTypeOf('function');
+    expect(result.notes.filter((n) => n.includes('changed on disk'))).toEqual([]);
+
+    // A suppression comment in a dropped text is honoured.
+    fs.writeFileSync(path.join(dir, 'crd.yaml'), CRD.replace('      subresourcez: {}', '      subresourcez: {} # kubelint-ignore schema-invalid'));
+    const quiet = await scan({ paths: [dir], history: false, onlyRules: ['schema-invalid'] });
+    expect(quiet.findings.map((f) => f.file)).toEqual(['widget.yaml']);
+  });
+});
