@@ -17,7 +17,11 @@ const started = warmUp()
 let chain: Promise<void> = Promise.resolve();
 
 parentPort?.on('message', (msg: ToWorker) => {
-  chain = chain.then(() => started).then(() => handle(msg));
+  // An unexpected failure ends the worker: the main thread reads the files it held.
+  chain = chain
+    .then(() => started)
+    .then(() => handle(msg))
+    .catch(() => process.exit(1));
 });
 
 async function handle(msg: ToWorker): Promise<void> {

@@ -1,11 +1,12 @@
 // Bulky subtrees that rules rarely read (a CRD's OpenAPI schemas are ~90% of the bytes of real
-// manifest sets) are not copied from a parse worker to the main thread. The worker leaves a null
-// in their place and lists their paths; the main thread turns each into a getter that parses the
-// document again the first time a rule reads it. Readers see the same value either way, and the
-// key keeps its place, so Object.keys order is unchanged.
+// manifest sets) are cut out of a document's value once its per-file work is done, so a worker
+// does not copy them to the main thread and no thread keeps them. A null stays in their place and
+// their paths are listed; the loader turns each into a getter that parses the document again the
+// first time a rule reads it. Readers see the same value either way, and the key keeps its place,
+// so Object.keys order is unchanged.
 import type { KeyPath } from '../model.js';
 
-/** Paths of the subtrees a worker defers, per document shape. */
+/** Paths of the subtrees to defer, per document shape. */
 export function deferrablePaths(value: unknown): KeyPath[] {
   if (!isRecord(value) || value.kind !== 'CustomResourceDefinition' || !isRecord(value.spec)) return [];
   const spec = value.spec;
@@ -19,7 +20,7 @@ export function deferrablePaths(value: unknown): KeyPath[] {
   return paths;
 }
 
-/** Worker side: replace the deferrable subtrees by null and return their paths. */
+/** Replace the deferrable subtrees by null and return their paths. */
 export function punchHoles(value: unknown): KeyPath[] | undefined {
   const paths = deferrablePaths(value);
   for (const p of paths) {
@@ -29,7 +30,7 @@ export function punchHoles(value: unknown): KeyPath[] | undefined {
   return paths.length ? paths : undefined;
 }
 
-/** Main side: make each hole a getter that reads the subtree from a full parse, done once. */
+/** Make each hole a getter that reads the subtree from a full parse, done once. */
 export function fillHolesLazily(value: unknown, holes: KeyPath[], parseFull: () => unknown): void {
   let full: unknown;
   let parsed = false;
