@@ -105,8 +105,12 @@ function makeRepo(n) {
   // A packed, delta-compressed repository, as a clone would be. The object list goes to
   // pack-objects directly: `git repack` (which has pack-objects read revisions on its standard
   // input) now and then failed here with "bad revision '{'", as it did under the test runner.
+  const packDir = path.join(dir, '.git/objects/pack');
+  const before = fs.readdirSync(packDir);
   const objects = execFileSync('git', ['rev-list', '--objects', '--all'], { cwd: dir, maxBuffer: 1 << 30 });
   execFileSync('git', ['pack-objects', '-q', '--delta-base-offset', '.git/objects/pack/pack'], { cwd: dir, input: objects, maxBuffer: 1 << 30 });
+  // Like repack -d: fast-import's own pack goes, the new one holds everything.
+  for (const f of before) fs.rmSync(path.join(packDir, f));
   execFileSync('git', ['prune-packed'], { cwd: dir });
   return { dir, planted };
 }
