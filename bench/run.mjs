@@ -145,6 +145,8 @@ const md = [
   `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}.`,
   `Corpus: \`${path.relative(root, corpus)}\` (${findings.summary.files} files, ${findings.summary.documents} documents). Medians of ${runs} run(s) for corpus figures and ${smallRuns} for start-up.`,
   '',
+  'How a scan spends its time, what runs in parallel and why (b) and (c) stand where they do: [docs/performance.md](../docs/performance.md).',
+  '',
   '| measure | value | target | met |',
   '| --- | --- | --- | --- |',
   ...rows.map((r) => `| ${r.name} | ${r.value} ${r.unit} | ${r.target ?? ''} | ${r.ok === undefined ? '' : r.ok ? 'yes' : 'no'} |`),
