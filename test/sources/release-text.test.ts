@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scan } from '../../src/engine/scan.js';
+import { render } from '../../src/report/index.js';
 import { releaseText, textChangeNotes } from '../../src/sources/release-text.js';
 import { tempProject } from '../helpers/cli.js';
 
@@ -81,6 +82,10 @@ describe('released texts', () => {
     expect(crdFile.text).toBe(CRD);
     // A CRD-only file without findings is never read again: its text stays dropped.
     const valid = result.files.find((f) => f.path === 'valid-crd.yaml')!;
+    expect(Object.getOwnPropertyDescriptor(valid, 'text')?.get).toBeTypeOf('function');
+    // The HTML report shows the excerpt from the text read again, and leaves the other dropped.
+    const html = await render('html', { result, rules: result.rules.map((r) => r.rule), toolVersion: 'test', color: false });
+    expect(html).toContain('subresourcez');
     expect(Object.getOwnPropertyDescriptor(valid, 'text')?.get).toBeTypeOf('function');
     expect(result.notes.filter((n) => n.includes('changed on disk'))).toEqual([]);
 
