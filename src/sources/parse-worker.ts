@@ -5,9 +5,12 @@ import type { PrecomputeOptions } from './precomputed.js';
 import { prepareFile, warmUp, type PreparedFile } from './prepare-file.js';
 
 export type ToWorker = { precompute: PrecomputeOptions } | { files: { absPath: string; relPath: string }[] } | { end: true };
-export type ToMain = { ready: true } | { result: PreparedFile } | { need: true } | { finished: true };
+export type ToMain = { ready: true } | { result: PreparedFile } | { need: true } | { finished: true; busyMs: number; files: number };
 
 let precompute: PrecomputeOptions = {};
+/** Time spent preparing files, and how many (KUBELINT_TIMING prints them). */
+let busyMs = 0;
+let prepared = 0;
 // Load what the per-file work needs before the first file arrives, then say so.
 // (A module that fails to load fails the per-file work, and the main thread then does it.)
 const started = warmUp()
@@ -28,14 +31,17 @@ async function handle(msg: ToWorker): Promise<void> {
   if ('precompute' in msg) {
     precompute = msg.precompute;
   } else if ('files' in msg) {
+    const t0 = performance.now();
     for (const f of msg.files) {
       // Lets the tests check that a worker that dies loses no file.
       if (process.env.KUBELINT_TEST_WORKER_CRASH && f.relPath.includes(process.env.KUBELINT_TEST_WORKER_CRASH)) process.exit(70);
       post({ result: await prepareFile(f.absPath, f.relPath, precompute) });
+      prepared++;
     }
+    busyMs += performance.now() - t0;
     post({ need: true });
   } else {
-    post({ finished: true });
+    post({ finished: true, busyMs, files: prepared });
   }
 }
 
