@@ -68,6 +68,17 @@ function within(file: string, dirOrFile: string): boolean {
  * (directly or through a base they include), followed transitively.
  */
 export function kustomizationsOf(ws: Workspace, file: string): Kustomization[] {
+  // Rules ask for every object and container of a file: answered once per file.
+  const cache = ws.memo('kustomize:of-file', () => new Map<string, Kustomization[]>());
+  let found = cache.get(file);
+  if (!found) {
+    found = findKustomizationsOf(ws, file);
+    cache.set(file, found);
+  }
+  return found;
+}
+
+function findKustomizationsOf(ws: Workspace, file: string): Kustomization[] {
   const all = kustomizations(ws);
   const found = new Set<Kustomization>();
   const queue = [file];

@@ -104,8 +104,17 @@ export function collectRefs(ws: Workspace): ObjectRef[] {
 
 /** Objects that provide a Secret (Secret, SealedSecret, ExternalSecret) or a ConfigMap, by namespace. */
 export function providersIn(ws: Workspace, kind: RefKind, namespace: string): K8sObject[] {
-  const kinds = kind === 'Secret' ? SECRET_PRODUCER_KINDS : ['ConfigMap'];
-  return ws.ofKind(...kinds).filter((o) => o.namespace === namespace);
+  // Indexed once per scan: every reference of every pod asks.
+  const byNamespace = ws.memo(`secrets:providers:${kind}`, () => {
+    const index = new Map<string, K8sObject[]>();
+    for (const o of ws.ofKind(...(kind === 'Secret' ? SECRET_PRODUCER_KINDS : ['ConfigMap']))) {
+      const list = index.get(o.namespace);
+      if (list) list.push(o);
+      else index.set(o.namespace, [o]);
+    }
+    return index;
+  });
+  return byNamespace.get(namespace) ?? [];
 }
 
 export function providerName(obj: K8sObject): string {

@@ -141,9 +141,14 @@ function scalarEnd(text: string, pos: number, lineEnd: number): number {
     throw BAIL; // closes on a later line
   }
   // Plain scalar: ends before ` #` (a comment) or at the line end, without trailing spaces.
+  // (Searched within the line only: indexOf would run on through a multi-megabyte file.)
   let end = lineEnd;
-  const hash = text.indexOf(' #', pos);
-  if (hash >= 0 && hash < end) end = hash;
+  for (let i = pos; i < lineEnd - 1; i++) {
+    if (text.charCodeAt(i) === 32 && text.charCodeAt(i + 1) === 35) {
+      end = i;
+      break;
+    }
+  }
   while (end > pos && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
   return end;
 }
