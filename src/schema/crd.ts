@@ -40,22 +40,18 @@ export function crdIndex(ws: Workspace): CrdIndex {
       const group = typeof spec.group === 'string' ? spec.group : '';
       const kind = isObject(spec.names) && typeof spec.names.kind === 'string' ? spec.names.kind : '';
       if (!group || !kind) continue;
-      // A schema is read only when a custom resource of the scan needs it: a CRD parsed by a
-      // worker thread reads its schemas from the text on first access (yaml-deferred.ts).
-      const shared = () => (isObject(spec.validation) ? spec.validation.openAPIV3Schema : undefined);
       const versions: Record<string, any>[] = Array.isArray(spec.versions) ? spec.versions.filter(isObject) : [];
       if (!versions.length && typeof spec.version === 'string') versions.push({ name: spec.version, served: true });
       for (const v of versions) {
         if (typeof v.name !== 'string') continue;
-        const schema = (): JsonSchema | undefined => {
-          const own = isObject(v.schema) ? v.schema.openAPIV3Schema : undefined;
-          const common = shared();
-          return isObject(own) ? own : isObject(common) ? common : undefined;
-        };
         const entry: CrdVersion = {
           crd, crdName: crd.name, group, version: v.name, kind, served: v.served !== false,
-          get schema() {
-            return schema();
+          // Read only when a custom resource of the scan needs it: a CRD's schemas are cut out of
+          // its value after loading and parsed again on first access (yaml-deferred.ts).
+          get schema(): JsonSchema | undefined {
+            const own = isObject(v.schema) ? v.schema.openAPIV3Schema : undefined;
+            const shared = isObject(spec.validation) ? spec.validation.openAPIV3Schema : undefined;
+            return isObject(own) ? own : isObject(shared) ? shared : undefined;
           },
         };
         byApiVersionKind.set(`${group}/${v.name}\u0000${kind}`, entry);

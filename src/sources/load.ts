@@ -79,14 +79,8 @@ function accept(d: DiscoveredFile, outcome: ReadOutcome, into: LoadedSources, op
 
 /** Did the file just loaded (units from `from` on) give only CRD documents (and its text unit)? */
 function onlyCrds(units: Unit[], from: number): boolean {
-  let crds = 0;
-  for (let i = from; i < units.length; i++) {
-    const u = units[i];
-    if (u.kind === 'text') continue;
-    if (u.kind !== 'yaml' || (u as YamlDocUnit).value?.constructor !== Object || ((u as YamlDocUnit).value as { kind?: unknown }).kind !== 'CustomResourceDefinition') return false;
-    crds++;
-  }
-  return crds > 0;
+  const structured = units.slice(from).filter((u) => u.kind !== 'text');
+  return structured.length > 0 && structured.every((u) => u.kind === 'yaml' && (u as YamlDocUnit).value instanceof Object && ((u as YamlDocUnit).value as { kind?: unknown }).kind === 'CustomResourceDefinition');
 }
 
 /** Read (and prepare, for `next`) files on the main thread, a few reads in flight at once. */

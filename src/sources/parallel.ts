@@ -95,8 +95,9 @@ export function releaseParseWorkers(): void {
 export function parseInWorkers(files: DiscoveredFile[], precompute: PrecomputeOptions, onResult: (r: PreparedFile) => void): ParallelPlan | undefined {
   const n = workerCount();
   const script = workerScript();
-  const sized = files.map((f) => ({ file: f, size: fs.statSync(f.absPath, { throwIfNoEntry: false })?.size ?? 0 }));
-  if (n < 2 || !script || files.length < 2 || sized.reduce((sum, f) => sum + f.size, 0) < MIN_PARALLEL_BYTES) {
+  // Files are sized only when workers could run at all (one worker stats nothing).
+  const sized = n < 2 || !script || files.length < 2 ? [] : files.map((f) => ({ file: f, size: fs.statSync(f.absPath, { throwIfNoEntry: false })?.size ?? 0 }));
+  if (!script || sized.reduce((sum, f) => sum + f.size, 0) < MIN_PARALLEL_BYTES) {
     releaseParseWorkers();
     return undefined;
   }

@@ -54,7 +54,7 @@ class YamlDocument implements YamlDocUnit {
       if (quick) return quick;
     }
     // Too large for the position-keeping parser: the deepest part of the path the line reader finds.
-    if (!this.parsed && this.chunk.end - this.chunk.start > CAREFUL_MAX_CHARS) return this.locateAncestor(path, target);
+    if (!this.parsed && this.chunk.end - this.chunk.start > CAREFUL_MAX_CHARS) return this.locateAncestor(path);
     try {
       this.parsed ??= parseChunk(this.file.text, this.chunk);
     } catch {
@@ -65,10 +65,11 @@ class YamlDocument implements YamlDocUnit {
     return { start: span.start + this.chunk.start, end: span.end + this.chunk.start };
   }
 
-  private locateAncestor(path: KeyPath, target?: 'key' | 'value'): Span {
+  private locateAncestor(path: KeyPath): Span {
     this.quick ??= quickLocator(this.file.text, this.chunk.start, this.chunk.end);
+    // (The whole path was tried already; an ancestor is pointed at by its key.)
     for (let n = path.length - 1; n >= 0; n--) {
-      const span = this.quick(path.slice(0, n), n === path.length ? target : 'key');
+      const span = this.quick(path.slice(0, n), 'key');
       if (span) return span;
     }
     return { start: this.chunk.start, end: this.chunk.start };
@@ -140,7 +141,7 @@ export interface PreparedChunk {
   end: number;
   careful: boolean;
   value?: unknown;
-  /** Subtrees a worker left out of `value` (yaml-deferred.ts): read lazily from the text. */
+  /** Subtrees cut out of `value` once the per-file work was done (yaml-deferred.ts): read lazily from the text. */
   holes?: KeyPath[];
 }
 
@@ -238,24 +239,29 @@ function loadLarge(file: SourceFile, chunk: Chunk, index: number, units: YamlDoc
     values.forEach((v, i) => add(v, index + i));
     return Math.max(1, values.length);
   } catch (err) {
-    const e = err as { reason?: string; message: string; mark?: { position?: number } };
-    const offset = Math.min(e.mark?.position ?? 0, Math.max(0, body.length - 1));
-    if (e.reason === 'duplicated mapping key') {
-      const key = keyOnLine(body, offset);
-      problems.push({ ruleId: 'yaml-duplicate-key', file, span: at(offset), message: `Duplicate key "${key}": only the last value is used, the earlier one is silently lost` });
-      // The document is still checked, with the last value of each key, as Kubernetes reads it.
-      try {
-        add(jsYaml.load(body, { schema: FAST_SCHEMA, json: true }));
-        return 1;
-      } catch (again) {
-        const e2 = again as { reason?: string; message: string; mark?: { position?: number } };
-        problems.push({ ruleId: 'yaml-syntax', file, span: at(Math.min(e2.mark?.position ?? 0, Math.max(0, body.length - 1))), message: syntaxMessage(e2.reason ?? e2.message) });
-        return 1;
-      }
+    const e = err as JsYamlError;
+    const offset = errorOffset(e, body);
+    if (e.reason !== 'duplicated mapping key') {
+      problems.push({ ruleId: 'yaml-syntax', file, span: at(offset), message: syntaxMessage(e.reason ?? e.message) });
+      return 1;
     }
-    problems.push({ ruleId: 'yaml-syntax', file, span: at(offset), message: syntaxMessage(e.reason ?? e.message) });
+    problems.push({ ruleId: 'yaml-duplicate-key', file, span: at(offset), message: `Duplicate key "${keyOnLine(body, offset)}": only the last value is used, the earlier one is silently lost` });
+    // The document is still checked, with the last value of each key, as Kubernetes reads it.
+    try {
+      add(jsYaml.load(body, { schema: FAST_SCHEMA, json: true }));
+    } catch (again) {
+      const e2 = again as JsYamlError;
+      problems.push({ ruleId: 'yaml-syntax', file, span: at(errorOffset(e2, body)), message: syntaxMessage(e2.reason ?? e2.message) });
+    }
     return 1;
   }
+}
+
+type JsYamlError = { reason?: string; message: string; mark?: { position?: number } };
+
+/** Where js-yaml stopped, inside the document. */
+function errorOffset(e: JsYamlError, body: string): number {
+  return Math.min(e.mark?.position ?? 0, Math.max(0, body.length - 1));
 }
 
 /** The mapping key written on the line of `offset` (`  - "name": x` gives name). */
