@@ -83,17 +83,16 @@ function onlyCrds(units: Unit[], from: number): boolean {
   return structured.length > 0 && structured.every((u) => u.kind === 'yaml' && (u as YamlDocUnit).value instanceof Object && ((u as YamlDocUnit).value as { kind?: unknown }).kind === 'CustomResourceDefinition');
 }
 
-/** Read (and prepare, for `next`) files on the main thread, a few reads in flight at once. */
+/** Read (and prepare, for `next`) files on the main thread. */
 async function readInProcess(files: DiscoveredFile[], next: () => DiscoveredFile | undefined, into: LoadedSources, opts: LoadOptions): Promise<void> {
   const plain = iterate(files);
-  const readers = Array.from({ length: 8 }, async () => {
-    for (let d = plain(); d; d = plain()) accept(d, await readSource(d.absPath, d.relPath), into, opts);
-    for (let d = next(); d; d = next()) {
-      const r = await prepareFile(d.absPath, d.relPath, opts.precompute ?? {});
-      accept(d, r.outcome, into, opts, r.prepared, r.work);
-    }
-  });
-  await Promise.all(readers);
+  for (let d = plain(); d; d = plain()) accept(d, readSource(d.absPath, d.relPath), into, opts);
+  for (let d = next(); d; d = next()) {
+    const r = await prepareFile(d.absPath, d.relPath, opts.precompute ?? {});
+    accept(d, r.outcome, into, opts, r.prepared, r.work);
+    // Reads are synchronous: let the event loop run, so workers asking for files are answered.
+    await new Promise(setImmediate);
+  }
 }
 
 /** A list handed out one item at a time (shift() would make big scans quadratic). */

@@ -23,7 +23,7 @@ export interface PreparedFile {
  * custom resource of the scan needs one.
  */
 export async function prepareFile(absPath: string, relPath: string, opts: PrecomputeOptions): Promise<PreparedFile> {
-  const outcome = await readSource(absPath, relPath);
+  const outcome = readSource(absPath, relPath);
   if (outcome.kind !== 'text') return { relPath, outcome };
   try {
     const prepared = prepareYaml(outcome.file.text);

@@ -58,8 +58,6 @@ const REVIEWED: Record<string, string> = {
   '^[ \\t]*(?:export[ \\t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \\t]*=[ \\t]*(.*)$': 'one line of an env file (lines hold no \\n, so `.*$` matches at once)',
   // URLs in configuration text: quadratic only within one token of letters, digits and `+.-`.
   '\\b([a-zA-Z][a-zA-Z0-9+.-]*):\\/\\/([^\\s/?#"\'<>]*)': 'an env or ConfigMap value; quadratic only within one unbroken token of `[a-zA-Z0-9+.-]`',
-  // YAML anchors: quadratic only within one token holding many `-&`/`:&`.
-  '(?:^|[\\s[{,:-])&([^\\s,[\\]{}]+)(?=[\\s,\\]}]|$)': 'a YAML document; quadratic only within one token holding many `-&`, `:&` or `,&`',
   // Git objects and chart archives.
   '\\0+$': 'the long-name block of one tar entry in a chart archive',
   '\\d+ path=([^\\n]*)\\n': 'the pax header of one tar entry in a chart archive',

@@ -1,9 +1,11 @@
 // Expressions rewritten for linear time (see redos.test.ts) still mean what they meant, and finish
 // on the inputs that made the old forms backtrack polynomially.
 import fs from 'node:fs';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scan } from '../../src/engine/scan.js';
 import { parseEnvFile } from '../../src/sources/envfile.js';
+import { mayUseAliases } from '../../src/sources/yaml.js';
 import { resolveExpressions, type Workflow, type WorkflowJob } from '../../src/sources/workflow.js';
 import { tempProject } from '../helpers/cli.js';
 
@@ -24,6 +26,28 @@ describe('env file values: trailing blanks', () => {
   it('long inner blank runs are not rescanned from every blank', () => {
     const value = 'a' + ' '.repeat(1_000_000) + 'b';
     expect(parseEnvFile(`A=${value}\n`)[0].value).toBe(value);
+  });
+});
+
+describe('YAML anchors that an alias may use', () => {
+  // The regular expression the scan replaced, kept here as the reference.
+  const OLD_ANCHOR = /(?:^|[\s[{,:-])&([^\s,[\]{}]+)(?=[\s,\]}]|$)/gm;
+  const old = (body: string) => [...body.matchAll(OLD_ANCHOR)].some((m) => body.includes(`*${m[1]}`));
+
+  it('are found as the regular expression found them', () => {
+    const piece = fc.constantFrom('&', '*', 'a', 'b', '-', ':', ' ', '\n', '\r', '{', '}', '[', ']', ',', '\u2028', 'x', '&a', '*a');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((a) => a.join('')), (body) => {
+        expect(mayUseAliases(body)).toBe(old(body));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('are looked for in one pass over a token full of `-&`', () => {
+    // The old expression retried from every `-&` to the `{`: quadratic, ~10^11 steps here.
+    expect(mayUseAliases('x: ' + '-&'.repeat(300_000) + '{')).toBe(false);
+    expect(mayUseAliases('a: &base {x: 1}\nb: *base\n')).toBe(true);
   });
 });
 
