@@ -1,5 +1,5 @@
 import { defineRule, type Report } from '../../src/engine/rule.js';
-import { selectsTemplate, serviceIndex, sharesNamespace, type ServiceInfo } from '../../src/workspace/services.js';
+import { selectsPods, selectsTemplate, serviceIndex, sharesNamespace, type ServiceInfo } from '../../src/workspace/services.js';
 import type { K8sObject, PodTemplate } from '../../src/workspace/types.js';
 import type { Workspace } from '../../src/workspace/workspace.js';
 
@@ -87,7 +87,7 @@ export default defineRule({
       if (!svc.selector || svc.selects.length) continue;
       const templates = index.templatesIn(svc.namespace).filter((t) => sharesNamespace(ws, svc.object, t.owner));
       if (!templates.length) continue;
-      const elsewhere = ws.podTemplates.find((t) => t.owner.namespace !== svc.namespace && selectsTemplate(svc.selector!, t).matches);
+      const elsewhere = ws.podTemplates.find((t) => t.owner.namespace !== svc.namespace && selectsPods(svc.selector!, t));
       reportNoMatch(svc, svc.selector, templates, elsewhere, mayHaveOtherPods(ws, svc, templates), report);
     }
   },

@@ -32,9 +32,8 @@ function generatedNames(ws: Workspace, file: string): Set<string> {
 function creatable(ws: Workspace, resource: 'secrets' | 'configmaps', namespace: string): Set<string> {
   return ws.memo(`secret-ref-missing:creatable:${resource}:${namespace}`, () => {
     const names = new Set<string>();
-    for (const t of ws.podTemplates) {
-      if (t.owner.namespace !== namespace) continue;
-      for (const binding of bindingsFor(ws, namespace, serviceAccountOf(t).name)) {
+    for (const account of accountsByNamespace(ws).get(namespace) ?? []) {
+      for (const binding of bindingsFor(ws, namespace, account)) {
         if (binding.kind === 'RoleBinding' && binding.namespace !== namespace) continue;
         const role = boundRole(ws, binding);
         for (const rule of role ? policyRules(role) : []) {
@@ -49,6 +48,19 @@ function creatable(ws: Workspace, resource: 'secrets' | 'configmaps', namespace:
       }
     }
     return names;
+  });
+}
+
+/** The service accounts pod templates run as, by namespace (each account once). */
+function accountsByNamespace(ws: Workspace): Map<string, Set<string>> {
+  return ws.memo('secret-ref-missing:accounts', () => {
+    const byNamespace = new Map<string, Set<string>>();
+    for (const t of ws.podTemplates) {
+      const set = byNamespace.get(t.owner.namespace) ?? new Set<string>();
+      set.add(serviceAccountOf(t).name);
+      byNamespace.set(t.owner.namespace, set);
+    }
+    return byNamespace;
   });
 }
 

@@ -32,14 +32,32 @@ export function tokenMounted(ws: Workspace, t: PodTemplate, account: string): bo
  * A RoleBinding of another namespace counts too: it grants the account rights there.
  */
 export function bindingsFor(ws: Workspace, namespace: string, account: string): K8sObject[] {
-  return ws.ofKind('RoleBinding', 'ClusterRoleBinding').filter((b) => {
-    const subjects = Array.isArray(b.obj.subjects) ? b.obj.subjects : [];
-    return subjects.some((s: any) => {
-      if (!s || typeof s.name !== 'string') return false;
-      if (s.kind === 'ServiceAccount') return s.name === account && (s.namespace ?? b.namespace) === namespace;
-      if (s.kind === 'Group') return s.name === 'system:serviceaccounts' || s.name === `system:serviceaccounts:${namespace}`;
-      if (s.kind === 'User') return s.name === `system:serviceaccount:${namespace}:${account}`;
-      return false;
+  const index = subjectIndex(ws);
+  const keys = [`ServiceAccount\u0000${namespace}\u0000${account}`, 'Group\u0000system:serviceaccounts', `Group\u0000system:serviceaccounts:${namespace}`, `User\u0000system:serviceaccount:${namespace}:${account}`];
+  const found = new Set<number>();
+  for (const key of keys) for (const i of index.bySubject.get(key) ?? []) found.add(i);
+  return [...found].sort((a, b) => a - b).map((i) => index.bindings[i]);
+}
+
+/** Bindings by the subjects they name, so a lookup per pod template does not walk every binding. */
+function subjectIndex(ws: Workspace): { bindings: K8sObject[]; bySubject: Map<string, number[]> } {
+  return ws.memo('service-accounts:subjects', () => {
+    const bindings = ws.ofKind('RoleBinding', 'ClusterRoleBinding');
+    const bySubject = new Map<string, number[]>();
+    bindings.forEach((b, i) => {
+      for (const s of Array.isArray(b.obj.subjects) ? b.obj.subjects : []) {
+        if (!s || typeof s.name !== 'string') continue;
+        let key: string | undefined;
+        if (s.kind === 'ServiceAccount') {
+          const ns = s.namespace ?? b.namespace;
+          if (typeof ns === 'string') key = `ServiceAccount\u0000${ns}\u0000${s.name}`;
+        } else if (s.kind === 'Group' || s.kind === 'User') key = `${s.kind}\u0000${s.name}`;
+        if (!key) continue;
+        const list = bySubject.get(key);
+        if (!list) bySubject.set(key, [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
+      }
     });
+    return { bindings, bySubject };
   });
 }

@@ -65,6 +65,37 @@ const GENERIC_ASSIGNMENT = re(
 /** Words a secret name is made of; only lines holding one are parsed for assignments. */
 const SECRET_WORD = /pass|pwd|secret|token|cred|(?:api|private|access|signing|encryption|master|auth|account|shared|ssh|deploy)[\W_]?key/gi;
 
+/**
+ * `scheme://user:password@host`, as `(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}://…` with the `i` flag
+ * would find it, but found from each `://` (a fast literal search) instead of trying every letter
+ * of the text as the start of a scheme: the scheme is the run of scheme characters before `://`.
+ */
+const URL_AFTER_SCHEME = /:\/\/[^\s:@/'"\x60]{1,128}:(?<secret>[^\s@/'"\x60]{1,256})@[A-Za-z0-9_.\[\]-]{1,253}/y;
+const SCHEME_CHAR = /[A-Za-z0-9+.-]/;
+const LETTER = /[A-Za-z]/;
+
+export function findUrlCredentials(text: string): RawMatch[] {
+  const out: RawMatch[] = [];
+  let searchedTo = 0;
+  for (let at = text.indexOf('://'); at >= 0; at = text.indexOf('://', at + 1)) {
+    let start = at;
+    while (start > 0 && at - start <= 21 && SCHEME_CHAR.test(text[start - 1])) start--;
+    const length = at - start;
+    // A match cannot begin inside the previous one, nor inside a longer run of scheme characters.
+    if (length < 2 || length > 21 || start < searchedTo || !LETTER.test(text[start])) continue;
+    URL_AFTER_SCHEME.lastIndex = at;
+    const m = URL_AFTER_SCHEME.exec(text);
+    if (!m) continue;
+    // The user part holds no ':', so the password starts after the first ':' past the '://'.
+    const secret = m.groups!.secret;
+    const from = text.indexOf(':', at + 3) + 1;
+    out.push({ start: from, end: from + secret.length, secret });
+    searchedTo = URL_AFTER_SCHEME.lastIndex;
+    at = searchedTo - 1;
+  }
+  return out;
+}
+
 function findGenericAssignments(text: string): RawMatch[] {
   const out: RawMatch[] = [];
   SECRET_WORD.lastIndex = 0;
@@ -330,10 +361,7 @@ export const DETECTORS: Detector[] = [
     title: 'password in a URL',
     keywords: ['://'],
     requires: ['@'],
-    pattern: re(
-      String.raw`(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}://[^\s:@/'"\x60]{1,128}:(?<secret>[^\s@/'"\x60]{1,256})@[A-Za-z0-9_.\[\]-]{1,253}`,
-      'i',
-    ),
+    find: findUrlCredentials,
   },
   {
     id: 'curl-basic-auth',

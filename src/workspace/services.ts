@@ -85,7 +85,9 @@ function selectorOf(spec: any): Record<string, string> | undefined {
  * `statefulset.kubernetes.io/pod-name` (per-pod Services of a StatefulSet), `pod-template-hash`, `job-name`...
  * Each label maps to a test of the values the controller can give it.
  */
-function controllerLabels(t: PodTemplate): Record<string, (v: string) => boolean> {
+type ControllerLabels = Record<string, (v: string) => boolean>;
+
+function controllerLabels(t: PodTemplate): ControllerLabels {
   const owner = t.owner;
   switch (owner.kind) {
     case 'StatefulSet': {
@@ -124,8 +126,25 @@ export function selectsTemplate(selector: Record<string, string>, t: PodTemplate
   const plain = mapSelectorMatches(selector, t.labels);
   if (plain.matches) return plain;
   const added = controllerLabels(t);
-  const failures = plain.failures.filter((f) => f.key in t.labels || !(added[f.key]?.(f.expected) ?? false));
+  const failures = plain.failures.filter((f) => !addedByController(added, t, f.key, f.expected));
   return { ...plain, failures, satisfied: plain.total - failures.length, matches: failures.length === 0 };
+}
+
+/** selectsTemplate(...).matches without building the report: the service index asks it for every pair. */
+export function selectsPods(selector: Record<string, string>, t: PodTemplate): boolean {
+  let added: ControllerLabels | undefined;
+  for (const key of Object.keys(selector)) {
+    const expected = String(selector[key]);
+    if (t.labels[key] === expected) continue;
+    added ??= controllerLabels(t);
+    if (!addedByController(added, t, key, expected)) return false;
+  }
+  return true;
+}
+
+/** A label the template does not set but its controller adds to every pod, with a fitting value. */
+function addedByController(added: ControllerLabels, t: PodTemplate, key: string, expected: string): boolean {
+  return !(key in t.labels) && Object.hasOwn(added, key) && added[key](expected);
 }
 
 function dirOf(path: string): string {
@@ -160,7 +179,7 @@ export function serviceIndex(ws: Workspace): ServiceIndex {
       const spec = isObjectLike(object.obj.spec) ? object.obj.spec : {};
       const selector = spec.type === 'ExternalName' ? undefined : selectorOf(spec);
       const selects = selector
-        ? (templatesByNs.get(object.namespace) ?? []).filter((t) => selectsTemplate(selector, t).matches)
+        ? (templatesByNs.get(object.namespace) ?? []).filter((t) => selectsPods(selector, t))
         : [];
       return {
         object,

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { scan } from '../../src/engine/scan.js';
 import { parseEnvFile } from '../../src/sources/envfile.js';
 import { mayUseAliases } from '../../src/sources/yaml.js';
+import { findUrlCredentials } from '../../src/secrets/detectors.js';
 import { resolveExpressions, type Workflow, type WorkflowJob } from '../../src/sources/workflow.js';
 import { tempProject } from '../helpers/cli.js';
 
@@ -48,6 +49,28 @@ describe('YAML anchors that an alias may use', () => {
     // The old expression retried from every `-&` to the `{`: quadratic, ~10^11 steps here.
     expect(mayUseAliases('x: ' + '-&'.repeat(300_000) + '{')).toBe(false);
     expect(mayUseAliases('a: &base {x: 1}\nb: *base\n')).toBe(true);
+  });
+});
+
+describe('passwords in URLs', () => {
+  // The expression the finder replaced, kept here as the reference.
+  const OLD_URL = /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/'"\x60]{1,128}:(?<secret>[^\s@/'"\x60]{1,256})@[A-Za-z0-9_.\[\]-]{1,253}/dgi;
+  const old = (text: string) => [...text.matchAll(OLD_URL)].map((m) => m.indices!.groups!.secret!);
+
+  it('are found where the regular expression found them', () => {
+    const piece = fc.constantFrom('://', 'postgres', 'A', 'x1', '+', '.', '-', ':', '@', 'u', 'p4ss', '/', ' ', '\n', '_', '"', 'h.example', '[', 'ab'.repeat(11));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }).map((a) => a.join('')), (text) => {
+        expect(findUrlCredentials(text).map((m) => [m.start, m.end])).toEqual(old(text));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('are found in the usual forms', () => {
+    const text = 'a: postgres://app:s3cr3t@db:5432/x\nb: HTTPS://u:p@h.example.com x://u:p@h redis://:pw@cache\n';
+    expect(findUrlCredentials(text).map((m) => m.secret)).toEqual(old(text).map(([s, e]) => text.slice(s, e)));
+    expect(findUrlCredentials(text).map((m) => m.secret)).toEqual(['s3cr3t', 'p']);
   });
 });
 
