@@ -116,7 +116,8 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     const plainFiles = found.files.filter((f) => !isChartArchive(f.relPath, chartRoots));
     const active = new Set(rules.map((r) => r.rule.id));
     const precompute = { secrets: active.has('secret-pattern'), schemaVersion: active.has('schema-invalid') ? kubernetesVersion : undefined };
-    await loadDiscovered(plainFiles, { chartRoots, precompute }, loaded);
+    // Workers stay after loading when custom resources may need CRD schemas read again (crd-prefetch.ts).
+    await loadDiscovered(plainFiles, { chartRoots, precompute, keepWorkers: active.has('schema-invalid') }, loaded);
     if (chartRoots.length) {
       await renderCharts(chartRoots, { root, config, values: opts.values ?? [], set: opts.set ?? [], kubeVersion: kubernetesVersion }, loaded);
     }
@@ -139,9 +140,17 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     const active = rules.find((r) => r.rule.id === problem.ruleId);
     if (active) factory.fromProblem(active, problem);
   }
+  // Parse workers still at hand read the CRD schemas custom resources need while the other rules
+  // run; schema-invalid, which waits for them, runs last. (Findings are sorted: order is free.)
+  let ordered = rules;
+  if (loaded.helper) {
+    const { prefetchCrdSchemas } = await import('../schema/crd-prefetch.js');
+    prefetchCrdSchemas(ws, loaded.helper);
+    ordered = [...rules.filter((r) => r.rule.id !== 'schema-invalid'), ...rules.filter((r) => r.rule.id === 'schema-invalid')];
+  }
   // KUBELINT_TIMING=1 prints the slowest rules to stderr, as ESLint's TIMING does.
   const timings: [string, number][] = [];
-  for (const active of rules) {
+  for (const active of ordered) {
     const t0 = performance.now();
     try {
       await active.rule.check(ws, (input) => factory.fromReport(active, input), { options: active.options });
@@ -161,6 +170,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     const schemaNote = await unvalidatedNote(ws);
     if (schemaNote) loaded.notes.push(schemaNote);
   }
+  loaded.helper?.close();
 
   let commits = 0;
   const historyRule = rules.find((r) => r.rule.id === 'git-history-secret');

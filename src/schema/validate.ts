@@ -4,6 +4,7 @@
 import type { K8sObject, Workspace } from '../workspace/workspace.js';
 import { builtinKinds, builtinSchema, builtinValidator } from './builtin.js';
 import { crdIndex, crdValidator } from './crd.js';
+import { prefetchedCrdSchemas } from './crd-prefetch.js';
 import { requiredFieldExpected } from './kustomize.js';
 import { withoutNulls } from './nulls.js';
 import { problemsFromErrors } from './problems.js';
@@ -36,6 +37,7 @@ export interface ObjectValidation {
 /** Validate every object of the workspace (memoized per workspace). */
 export function validateWorkspace(ws: Workspace): Promise<ObjectValidation[]> {
   return ws.memo('schema:validation', async () => {
+    await prefetchedCrdSchemas(ws);
     const out: ObjectValidation[] = [];
     for (const object of ws.objects) out.push(await validateObject(ws, object));
     return out;

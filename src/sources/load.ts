@@ -2,7 +2,7 @@
 import type { SourceFile, Unit } from '../model.js';
 import type { DiscoveredFile } from './discover.js';
 import { readSource, type ReadOutcome } from './read.js';
-import { parseInWorkers } from './parallel.js';
+import { parseInWorkers, type ParseHelper } from './parallel.js';
 import { prepareFile } from './prepare-file.js';
 import { loadersFor, prepareLoaders, type LoadProblem } from './registry.js';
 import { isYamlPath, loadYaml, type PreparedChunk } from './yaml.js';
@@ -19,6 +19,8 @@ export interface LoadedSources {
   units: Unit[];
   problems: LoadProblem[];
   notes: string[];
+  /** Parse workers kept after loading (LoadOptions.keepWorkers); the caller closes them. */
+  helper?: ParseHelper;
 }
 
 export interface LoadOptions {
@@ -26,6 +28,8 @@ export interface LoadOptions {
   chartRoots: string[];
   /** Pure per-file work parse workers do beside the parse (what the active rules will need). */
   precompute?: PrecomputeOptions;
+  /** Keep the parse workers after loading, to read deferred CRD schemas ahead (LoadedSources.helper). */
+  keepWorkers?: boolean;
 }
 
 /**
@@ -106,12 +110,13 @@ export async function loadDiscovered(discovered: DiscoveredFile[], opts: LoadOpt
   const yamlFiles = discovered.filter((d) => isYamlPath(d.relPath) && !templated(d.relPath, opts.chartRoots));
   const byPath = new Map(yamlFiles.map((d) => [d.relPath, d]));
   const others = discovered.filter((d) => !byPath.has(d.relPath));
-  const plan = parseInWorkers(yamlFiles, opts.precompute ?? {}, (r) => accept(byPath.get(r.relPath)!, r.outcome, into, opts, r.prepared, r.work));
+  const plan = parseInWorkers(yamlFiles, opts.precompute ?? {}, (r) => accept(byPath.get(r.relPath)!, r.outcome, into, opts, r.prepared, r.work), opts.keepWorkers);
   // The main thread prepares files the same way the workers do, so results never depend on
   // which thread read a file.
   const t0 = performance.now();
   const timing = process.env.KUBELINT_TIMING ? (what: string) => () => process.stderr.write(`${what}: ${Math.round(performance.now() - t0)} ms after load start\n`) : undefined;
   await Promise.all([readInProcess(others, plan ? plan.next : iterate(yamlFiles), into, opts).then(timing?.('main thread done')), plan?.done.then(timing?.('workers done'))]);
+  into.helper = plan?.helper();
   const left = plan?.leftovers();
   if (left?.reasons.length) {
     // A worker that crashed loses nothing: what it held is read here.

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { KeyPath } from '../model.js';
 import type { DiscoveredFile } from './discover.js';
 import type { ToMain, ToWorker } from './parse-worker.js';
 import type { PreparedFile } from './prepare-file.js';
@@ -43,6 +44,19 @@ export interface ParallelPlan {
   done: Promise<void>;
   /** After `done`: files a worker took but gave no result for (it crashed), and why. */
   leftovers(): { files: DiscoveredFile[]; reasons: string[] };
+  /** After `done`, when asked to keep them: the workers that finished, as a helper; else undefined. */
+  helper(): ParseHelper | undefined;
+}
+
+/**
+ * Workers kept after loading, to parse again what the main thread left deferred (CRD schemas a
+ * custom resource needs) while the main thread runs other rules. Idle, they never keep the
+ * process alive; `close` stops them.
+ */
+export interface ParseHelper {
+  /** subtreesOf(body, paths) on a worker thread; rejects if the worker fails or stops. */
+  subtrees(body: string, paths: KeyPath[]): Promise<unknown[]>;
+  close(): void;
 }
 
 interface PooledWorker {
@@ -92,7 +106,12 @@ export function releaseParseWorkers(): void {
  * result as it arrives. Undefined when parallelism would not pay: one worker asked for, small
  * input, or no bundle (running from sources).
  */
-export function parseInWorkers(files: DiscoveredFile[], precompute: PrecomputeOptions, onResult: (r: PreparedFile) => void): ParallelPlan | undefined {
+export function parseInWorkers(
+  files: DiscoveredFile[],
+  precompute: PrecomputeOptions,
+  onResult: (r: PreparedFile) => void,
+  keepWorkers = false,
+): ParallelPlan | undefined {
   const n = workerCount();
   const script = workerScript();
   // Files are sized only when workers could run at all (one worker stats nothing).
@@ -125,10 +144,61 @@ export function parseInWorkers(files: DiscoveredFile[], precompute: PrecomputeOp
     lost.push(...files);
     reasons.push(reason);
   };
+  const kept: PooledWorker[] = [];
+  const keep = keepWorkers ? (w: PooledWorker) => kept.push(w) : undefined;
   return {
     next: () => take()?.file,
-    done: Promise.all(workers.map((w) => runWorker(w, precompute, batch, onResult, stopped))).then(() => undefined),
+    done: Promise.all(workers.map((w) => runWorker(w, precompute, batch, onResult, stopped, keep))).then(() => undefined),
     leftovers: () => ({ files: lost, reasons }),
+    helper: () => (kept.length ? helperOf(kept) : undefined),
+  };
+}
+
+function helperOf(workers: PooledWorker[]): ParseHelper {
+  let nextId = 0;
+  const pending = new Map<number, { worker: PooledWorker; resolve: (values: unknown[]) => void; reject: (err: Error) => void }>();
+  const alive = new Set(workers);
+  const outstanding = (w: PooledWorker) => [...pending.values()].filter((p) => p.worker === w).length;
+  // A worker with requests in flight keeps the process alive until it answers.
+  const refresh = (w: PooledWorker) => (outstanding(w) ? w.worker.ref() : w.worker.unref());
+  const failAll = (w: PooledWorker, reason: string) => {
+    alive.delete(w);
+    for (const [id, p] of pending) {
+      if (p.worker !== w) continue;
+      pending.delete(id);
+      p.reject(new Error(reason));
+    }
+  };
+  for (const w of workers) {
+    w.onMessage = (msg) => {
+      if (!('subtrees' in msg)) return;
+      const p = pending.get(msg.subtrees.id);
+      if (!p) return;
+      pending.delete(msg.subtrees.id);
+      refresh(w);
+      if (msg.subtrees.values) p.resolve(msg.subtrees.values);
+      else p.reject(new Error(msg.subtrees.error ?? 'no result'));
+    };
+    w.worker.once('error', (err) => failAll(w, err.message));
+    w.worker.once('exit', (code) => failAll(w, `exited with code ${code}`));
+    refresh(w);
+  }
+  return {
+    subtrees(body, paths) {
+      const least = [...alive].sort((a, b) => outstanding(a) - outstanding(b))[0];
+      if (!least) return Promise.reject(new Error('no parse worker left'));
+      const id = nextId++;
+      const answer = new Promise<unknown[]>((resolve, reject) => pending.set(id, { worker: least, resolve, reject }));
+      refresh(least);
+      least.worker.postMessage({ subtrees: { id, body, paths } } satisfies ToWorker);
+      return answer;
+    },
+    close() {
+      for (const w of workers) {
+        failAll(w, 'closed');
+        void w.worker.terminate();
+      }
+    },
   };
 }
 
@@ -139,10 +209,13 @@ async function runWorker(
   batch: () => DiscoveredFile[],
   onResult: (r: PreparedFile) => void,
   stopped: (files: DiscoveredFile[], reason: string) => void,
+  keep?: (w: PooledWorker) => void,
 ): Promise<void> {
   const { worker } = pooled;
   worker.ref();
   const held = new Map<string, DiscoveredFile>();
+  /** It sent `finished`: all its results are in. */
+  let completed = false;
   try {
     // Files are handed out only once the worker is ready: until then the main thread takes the
     // big files from the head of the queue itself.
@@ -165,6 +238,7 @@ async function runWorker(
         } else if ('need' in msg) sendBatch();
         else if ('finished' in msg) {
           finished = true;
+          completed = true;
           if (process.env.KUBELINT_TIMING) process.stderr.write(`worker prepared ${msg.files} files in ${Math.round(msg.busyMs)} ms\n`);
           resolve();
         }
@@ -185,7 +259,8 @@ async function runWorker(
   } catch (err) {
     // It never became ready: it took nothing, the others share its part of the queue.
     stopped([], (err as Error).message);
-  } finally {
-    void worker.terminate();
   }
+  // A worker that finished its part may stay, as a helper; any other stops here.
+  if (completed && keep) keep(pooled);
+  else void worker.terminate();
 }

@@ -1,11 +1,23 @@
 // Worker thread: prepare batches of YAML files (read, fast parse, pure per-file work) so big scans
 // use every core. It sends back plain data; units are built on the main thread.
 import { parentPort } from 'node:worker_threads';
+import type { KeyPath } from '../model.js';
 import type { PrecomputeOptions } from './precomputed.js';
 import { prepareFile, warmUp, type PreparedFile } from './prepare-file.js';
+import { subtreesOf } from './yaml.js';
 
-export type ToWorker = { precompute: PrecomputeOptions } | { files: { absPath: string; relPath: string }[] } | { end: true };
-export type ToMain = { ready: true } | { result: PreparedFile } | { need: true } | { finished: true; busyMs: number; files: number };
+/** After `end`, a worker kept by the scan reads deferred subtrees (CRD schemas) on request. */
+export type ToWorker =
+  | { precompute: PrecomputeOptions }
+  | { files: { absPath: string; relPath: string }[] }
+  | { end: true }
+  | { subtrees: { id: number; body: string; paths: KeyPath[] } };
+export type ToMain =
+  | { ready: true }
+  | { result: PreparedFile }
+  | { need: true }
+  | { finished: true; busyMs: number; files: number }
+  | { subtrees: { id: number; values?: unknown[]; error?: string } };
 
 let precompute: PrecomputeOptions = {};
 /** Time spent preparing files, and how many (KUBELINT_TIMING prints them). */
@@ -40,6 +52,15 @@ async function handle(msg: ToWorker): Promise<void> {
     }
     busyMs += performance.now() - t0;
     post({ need: true });
+  } else if ('subtrees' in msg) {
+    // Lets the tests check that the main thread reads the schemas itself when a worker dies here.
+    if (process.env.KUBELINT_TEST_WORKER_CRASH === 'subtrees') process.exit(70);
+    const { id, body, paths } = msg.subtrees;
+    try {
+      post({ subtrees: { id, values: subtreesOf(body, paths) } });
+    } catch (err) {
+      post({ subtrees: { id, error: (err as Error).message } });
+    }
   } else {
     post({ finished: true, busyMs, files: prepared });
   }

@@ -30,34 +30,65 @@ export function punchHoles(value: unknown): KeyPath[] | undefined {
   return paths.length ? paths : undefined;
 }
 
-/** Make each hole a getter that reads the subtree from a full parse, done once. */
-export function fillHolesLazily(value: unknown, holes: KeyPath[], parseFull: () => unknown): void {
+/** A document whose holes have not all been read yet: what a parse worker needs to read them ahead. */
+export interface DeferredSubtrees {
+  /** The document's text. */
+  body(): string;
+  /** The holes not read yet. */
+  paths: KeyPath[];
+  /** Fill those holes with subtrees parsed elsewhere (in `paths` order); holes read since stay as they are. */
+  settle(values: unknown[]): void;
+}
+
+const registry = new WeakMap<object, { holes: KeyPath[]; body: () => string; settle: (p: KeyPath, v: unknown) => void; open: (p: KeyPath) => boolean }>();
+
+/** The unread holes of a document value, or undefined when it has none. */
+export function deferredSubtrees(value: unknown): DeferredSubtrees | undefined {
+  const entry = value !== null && typeof value === 'object' ? registry.get(value) : undefined;
+  const paths = entry?.holes.filter(entry.open);
+  if (!entry || !paths?.length) return undefined;
+  return { body: entry.body, paths, settle: (values) => paths.forEach((p, i) => entry.open(p) && entry.settle(p, values[i])) };
+}
+
+/**
+ * Make each hole a getter that reads the subtree from a full parse of `body()`, done once; a
+ * parse worker may fill them ahead instead (deferredSubtrees).
+ */
+export function fillHolesLazily(value: unknown, holes: KeyPath[], body: () => string, parse: (body: string) => unknown): void {
   let full: unknown;
   let parsed = false;
+  const lazy = new Set<KeyPath>();
+  const settle = (p: KeyPath, sub: unknown) => {
+    lazy.delete(p);
+    const parent = walk(value, p.slice(0, -1)) as Record<string | number, unknown>;
+    Object.defineProperty(parent, p[p.length - 1], { value: sub, writable: true, enumerable: true, configurable: true });
+  };
   for (const p of holes) {
     const parent = walk(value, p.slice(0, -1));
     if (!isRecord(parent) && !Array.isArray(parent)) continue;
-    const key = p[p.length - 1];
-    Object.defineProperty(parent, key, {
+    lazy.add(p);
+    Object.defineProperty(parent, p[p.length - 1], {
       enumerable: true,
       configurable: true,
       get() {
         if (!parsed) {
-          full = parseFull();
+          full = parse(body());
           parsed = true;
         }
         const sub = walk(full, p);
-        Object.defineProperty(parent, key, { value: sub, writable: true, enumerable: true, configurable: true });
+        settle(p, sub);
         return sub;
       },
       set(v: unknown) {
-        Object.defineProperty(parent, key, { value: v, writable: true, enumerable: true, configurable: true });
+        settle(p, v);
       },
     });
   }
+  if (lazy.size && value !== null && typeof value === 'object') registry.set(value, { holes: [...lazy], body, settle, open: (p) => lazy.has(p) });
 }
 
-function walk(value: unknown, path: KeyPath): unknown {
+/** The subtree of `value` at `path`, or undefined. */
+export function walk(value: unknown, path: KeyPath): unknown {
   let cur = value;
   for (const k of path) {
     if (cur === null || typeof cur !== 'object') return undefined;

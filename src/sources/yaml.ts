@@ -5,7 +5,7 @@ import { locateInDocument, quickLocator, type QuickLocator } from './yaml-locate
 import type { KeyPath, SourceFile, Span } from '../model.js';
 import type { YamlDocUnit } from '../workspace/types.js';
 import { baseName, registerLoader, type LoadProblem, type LoadResult } from './registry.js';
-import { fillHolesLazily } from './yaml-deferred.js';
+import { fillHolesLazily, walk } from './yaml-deferred.js';
 import { MAX_YAML_NESTING, yamlNestingDepth } from './yaml-depth.js';
 
 /**
@@ -181,7 +181,7 @@ export function loadYaml(file: SourceFile, prepared: PreparedChunk[] = prepareYa
     if (!chunk.careful) {
       const body = text.slice(chunk.start, chunk.end);
       // (The getter slices the text when it runs: a released file's text is read again then.)
-      if (chunk.holes) fillHolesLazily(chunk.value, chunk.holes, () => jsYaml.load(file.text.slice(chunk.start, chunk.end), { schema: FAST_SCHEMA }));
+      if (chunk.holes) fillHolesLazily(chunk.value, chunk.holes, () => file.text.slice(chunk.start, chunk.end), parseFast);
       if ((chunk.value !== undefined && chunk.value !== null) || hasContent(body)) {
         units.push(new YamlDocument(file, index, chunk.value ?? null, { start: chunk.start, end: chunk.end }, helmSourceOf(body)));
       }
@@ -197,6 +197,15 @@ export function loadYaml(file: SourceFile, prepared: PreparedChunk[] = prepareYa
 /** YAML 1.2 core types plus merge keys (`<<: *defaults`), which Kubernetes' YAML reader honours. */
 // (js-yaml exports its built-in types at run time; its type declarations omit them.)
 const FAST_SCHEMA = jsYaml.CORE_SCHEMA.extend({ implicit: [(jsYaml as unknown as { types: { merge: jsYaml.Type } }).types.merge] });
+
+/** A document's value as the fast parse reads it. */
+export const parseFast = (body: string): unknown => jsYaml.load(body, { schema: FAST_SCHEMA });
+
+/** The subtrees at `paths` of a document (a parse worker reads deferred CRD schemas this way). */
+export function subtreesOf(body: string, paths: KeyPath[]): unknown[] {
+  const full = parseFast(body);
+  return paths.map((p) => walk(full, p));
+}
 
 /** Nodes a document would have with every alias copied out, counted up to `limit`. */
 const MAX_EXPANDED_NODES = 1_000_000;

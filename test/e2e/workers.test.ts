@@ -1,5 +1,6 @@
 // Findings are the same, byte for byte, whether YAML files are prepared in one thread or in
-// workers (parse, credential scan, built-in schema problems, CRD schemas read back lazily).
+// workers (parse, credential scan, built-in schema problems, CRD schemas read back lazily or read
+// ahead by the workers kept after loading).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +26,8 @@ describe('parallel parsing', () => {
     // KUBELINT_TIMING says when the workers finished: proof that they ran.
     const two = runCli(['scan', dir, '--no-history', '--format', 'json', '--fail-on', 'none'], { env: { KUBELINT_WORKERS: '2', KUBELINT_TIMING: '1' } });
     expect(two.stderr).toMatch(/workers done/);
+    // Custom resources of the fixtures need CRD schemas: the kept workers read them ahead.
+    expect(Number(/CRD schemas: (\d+) read ahead by parse workers/.exec(two.stderr)?.[1])).toBeGreaterThan(0);
     expect(one.stderr).not.toMatch(/workers done/);
     expect(one.status).toBe(0);
     expect(JSON.parse(one.stdout).findings.length).toBeGreaterThan(100);
@@ -38,5 +41,12 @@ describe('parallel parsing', () => {
     const crashed = JSON.parse(crash.stdout);
     expect(crashed.notes.some((n: string) => /a parse worker stopped \(exited with code 70\); \d+ of its files were read in the main thread/.test(n))).toBe(true);
     expect(JSON.stringify(crashed.findings)).toBe(JSON.stringify(JSON.parse(one.stdout).findings));
+
+    // A worker that dies while reading CRD schemas ahead: the main thread reads them on first use.
+    const lateCrash = runCli(['scan', dir, '--no-history', '--format', 'json', '--fail-on', 'none'], {
+      env: { KUBELINT_WORKERS: '2', KUBELINT_TEST_WORKER_CRASH: 'subtrees' },
+    });
+    expect(lateCrash.status).toBe(0);
+    expect(strip(lateCrash.stdout)).toBe(strip(one.stdout));
   }, 180_000);
 });

@@ -2,7 +2,8 @@
 // re-parse at most, and only when a rule reads them.
 import { describe, expect, it } from 'vitest';
 import jsYaml from 'js-yaml';
-import { deferrablePaths, fillHolesLazily, punchHoles } from '../../src/sources/yaml-deferred.js';
+import { deferrablePaths, deferredSubtrees, fillHolesLazily, punchHoles } from '../../src/sources/yaml-deferred.js';
+import { subtreesOf } from '../../src/sources/yaml.js';
 
 const CRD = `apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
@@ -40,9 +41,9 @@ describe('deferred CRD schemas', () => {
     const holes = punchHoles(sent)!;
     expect(sent.spec.versions[0].schema.openAPIV3Schema).toBeNull();
     let parses = 0;
-    fillHolesLazily(sent, holes, () => {
+    fillHolesLazily(sent, holes, () => CRD, (body) => {
       parses++;
-      return jsYaml.load(CRD);
+      return jsYaml.load(body);
     });
     expect(Object.keys(sent.spec.versions[0])).toEqual(Object.keys(original.spec.versions[0]));
     expect(sent.spec.group).toBe('example.com');
@@ -57,10 +58,36 @@ describe('deferred CRD schemas', () => {
   it('lets a reader overwrite a hole before reading it', () => {
     const sent = jsYaml.load(CRD) as any;
     const holes = punchHoles(sent)!;
-    fillHolesLazily(sent, holes, () => {
+    fillHolesLazily(sent, holes, () => CRD, () => {
       throw new Error('must not parse');
     });
     sent.spec.versions[0].schema.openAPIV3Schema = { type: 'string' };
     expect(sent.spec.versions[0].schema.openAPIV3Schema).toEqual({ type: 'string' });
+    expect(deferredSubtrees(sent)).toBeUndefined();
+  });
+
+  it('can be filled ahead from a parse elsewhere, and then never parses', () => {
+    const original = jsYaml.load(CRD) as any;
+    const sent = structuredClone(original);
+    const holes = punchHoles(sent)!;
+    fillHolesLazily(sent, holes, () => CRD, () => {
+      throw new Error('must not parse');
+    });
+    const ahead = deferredSubtrees(sent)!;
+    expect(ahead.paths).toEqual(holes);
+    expect(ahead.body()).toBe(CRD);
+    ahead.settle(subtreesOf(ahead.body(), ahead.paths));
+    expect(deferredSubtrees(sent)).toBeUndefined();
+    expect(JSON.stringify(sent)).toBe(JSON.stringify(original));
+  });
+
+  it('keeps a hole a reader already read when the parse from elsewhere arrives', () => {
+    const sent = jsYaml.load(CRD) as any;
+    const holes = punchHoles(sent)!;
+    fillHolesLazily(sent, holes, () => CRD, (body) => jsYaml.load(body));
+    const ahead = deferredSubtrees(sent)!;
+    const read = sent.spec.versions[0].schema.openAPIV3Schema;
+    ahead.settle([{ type: 'string' }]);
+    expect(sent.spec.versions[0].schema.openAPIV3Schema).toBe(read);
   });
 });
