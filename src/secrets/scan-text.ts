@@ -3,6 +3,7 @@
 import { DETECTORS, runPattern, type Detector, type RawMatch } from './detectors.js';
 import { judgeSecretValue, type ValueJudgement } from './names.js';
 import { precomputedOf, type SentMatch } from '../sources/precomputed.js';
+import { wordSearch, type WordSearch } from './word-search.js';
 import type { SourceFile } from '../model.js';
 
 export interface TextMatch extends RawMatch {
@@ -19,71 +20,17 @@ export function isBinaryText(text: string): boolean {
 /** Texts larger than this are scanned in their first part only (lock files, bundles). */
 export const MAX_SCAN_CHARS = 8 * 1024 * 1024;
 
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * An alternation of literals factored as a trie (`gh(?:p_|o_|…)` instead of `ghp_|gho_|…`), so the
- * regex engine tries a handful of branches per position instead of every keyword. The longest
- * keyword wins where several start at the same place.
- */
-function trieRegexSource(words: string[]): string {
-  type Node = Map<string, Node> & { end?: boolean };
-  const root: Node = new Map();
-  for (const w of words) {
-    let node = root;
-    for (const ch of w) {
-      if (!node.has(ch)) node.set(ch, new Map());
-      node = node.get(ch)!;
-    }
-    node.end = true;
-  }
-  const emit = (node: Node): string => {
-    const branches = [...node.entries()].map(([ch, child]) => escapeRegex(ch) + emit(child));
-    if (branches.length === 0) return '';
-    const body = branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`;
-    return node.end ? `(?:${body})?` : body;
-  };
-  return emit(root) || '(?!)';
-}
-
-/**
- * Keyword lookup in one pass. Rare keywords (token prefixes) go into one alternation scanned once;
- * common ones (`pass`, `token`, `://`) are checked with `includes`, which stops at the first hit.
- * Either way a keyword absent from the text costs no per-keyword scan.
- */
-interface KeywordPlan {
-  rare: RegExp;
-  common: string[];
-}
-const COMMON_KEYWORDS = new Set(['pass', 'pwd', 'secret', 'token', 'key', 'credential', 'creds', '://', 'curl', 'sig=', 'eyj']);
-const plans = new WeakMap<Detector[], KeywordPlan>();
-function keywordPlan(detectors: Detector[]): KeywordPlan {
-  let plan = plans.get(detectors);
-  if (!plan) {
-    // Context words (`requires`) are common by nature (`@`, `twilio`): checked with includes.
-    const context = new Set(detectors.flatMap((d) => d.requires ?? []));
-    const words = [...new Set(detectors.flatMap((d) => [...d.keywords, ...context]))];
-    const isCommon = (w: string) => COMMON_KEYWORDS.has(w) || context.has(w);
-    plan = { rare: new RegExp(trieRegexSource(words.filter((w) => !isCommon(w))), 'g'), common: words.filter(isCommon) };
-    plans.set(detectors, plan);
-  }
-  return plan;
-}
+const searches = new WeakMap<Detector[], WordSearch>();
 
 /** Detectors whose keywords (and required context) occur in the lower-cased text. */
 export function candidateDetectors(lower: string, detectors: Detector[] = DETECTORS): Detector[] {
-  const plan = keywordPlan(detectors);
-  const present = new Set<string>(plan.common.filter((k) => lower.includes(k)));
-  const rarePresent: string[] = [];
-  plan.rare.lastIndex = 0;
-  for (let m = plan.rare.exec(lower); m; m = plan.rare.exec(lower)) {
-    if (!present.has(m[0])) {
-      present.add(m[0]);
-      rarePresent.push(m[0]);
-    }
+  let search = searches.get(detectors);
+  if (!search) {
+    search = wordSearch([...new Set(detectors.flatMap((d) => [...d.keywords, ...(d.requires ?? [])]))]);
+    searches.set(detectors, search);
   }
-  // The alternation prefers the longest keyword at a position; shorter ones inside it are present too.
-  const has = (k: string) => present.has(k) || rarePresent.some((p) => p.includes(k));
+  const present = search.present(lower);
+  const has = (k: string) => present.has(k);
   return detectors.filter((d) => d.keywords.some(has) && (d.requires ?? []).every(has));
 }
 
