@@ -17,6 +17,7 @@ const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const URL_RE = /\b([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^\s/?#"'<>]*)/g;
 // host:port outside URLs. Hosts are lowercase and start with a letter, as Service names do.
 const HOST_PORT_RE = /(?<![\w.\-/:%])([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*):(\d{1,5})(?![\w.:-])/g;
+const COLON_DIGIT = /:\d/;
 // `image: redis:7`, `IMAGE=postgres:16` in embedded manifests or scripts: an image tag, not a port.
 const IMAGE_BEFORE = /image["']?\s*[:=]\s*["']?$/i;
 
@@ -24,7 +25,10 @@ const IMAGE_BEFORE = /image["']?\s*[:=]\s*["']?$/i;
 export function hostReferences(value: string): HostReference[] {
   const out: HostReference[] = [];
   const consumed: [number, number][] = [];
-  for (const m of value.matchAll(URL_RE)) {
+  // Both expressions try every letter of the value as a start; most values have neither `://`
+  // nor `:<digit>`, which a literal search rules out at once.
+  if (!value.includes(':')) return out;
+  for (const m of value.includes('://') ? value.matchAll(URL_RE) : []) {
     const scheme = m[1].toLowerCase();
     const authorityStart = m.index + m[1].length + 3;
     const authority = m[2];
@@ -38,7 +42,7 @@ export function hostReferences(value: string): HostReference[] {
       offset += part.length + 1;
     }
   }
-  for (const m of value.matchAll(HOST_PORT_RE)) {
+  for (const m of COLON_DIGIT.test(value) ? value.matchAll(HOST_PORT_RE) : []) {
     if (consumed.some(([s, e]) => m.index >= s && m.index < e)) continue;
     const lineStart = value.lastIndexOf('\n', m.index) + 1;
     if (IMAGE_BEFORE.test(value.slice(lineStart, m.index))) continue;

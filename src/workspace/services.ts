@@ -121,6 +121,11 @@ function controllerLabels(t: PodTemplate): ControllerLabels {
   }
 }
 
+/** Every label key some controller adds to the pods it creates. */
+const CONTROLLER_KEYS = new Set(
+  ['StatefulSet', 'Deployment', 'DaemonSet', 'Job', 'CronJob'].flatMap((kind) => Object.keys(controllerLabels({ owner: { kind, name: '' } } as PodTemplate))),
+);
+
 /** A Service selector against a pod template, counting the labels the workload's controller adds. */
 export function selectsTemplate(selector: Record<string, string>, t: PodTemplate): SelectorResult {
   const plain = mapSelectorMatches(selector, t.labels);
@@ -174,13 +179,22 @@ export function sharesNamespace(ws: Workspace, obj: K8sObject, other: K8sObject)
 export function serviceIndex(ws: Workspace): ServiceIndex {
   return ws.memo('services:index', () => {
     const templatesByNs = new Map<string, PodTemplate[]>();
-    for (const t of ws.podTemplates) push(templatesByNs, t.owner.namespace, t);
+    // Templates by namespace and label, so a selector is tried only on templates that carry one of its labels.
+    const byLabel = new Map<string, PodTemplate[]>();
+    for (const t of ws.podTemplates) {
+      push(templatesByNs, t.owner.namespace, t);
+      for (const [k, v] of Object.entries(t.labels)) push(byLabel, `${t.owner.namespace}\u0000${k}\u0000${v}`, t);
+    }
+    const candidates = (namespace: string, selector: Record<string, string>): PodTemplate[] => {
+      // A label no controller adds must be on the template itself.
+      const key = Object.keys(selector).find((k) => !CONTROLLER_KEYS.has(k));
+      if (key === undefined) return templatesByNs.get(namespace) ?? [];
+      return byLabel.get(`${namespace}\u0000${key}\u0000${String(selector[key])}`) ?? [];
+    };
     const services: ServiceInfo[] = ws.ofKind('Service').map((object) => {
       const spec = isObjectLike(object.obj.spec) ? object.obj.spec : {};
       const selector = spec.type === 'ExternalName' ? undefined : selectorOf(spec);
-      const selects = selector
-        ? (templatesByNs.get(object.namespace) ?? []).filter((t) => selectsPods(selector, t))
-        : [];
+      const selects = selector ? candidates(object.namespace, selector).filter((t) => selectsPods(selector, t)) : [];
       return {
         object,
         name: object.name,
