@@ -26,8 +26,8 @@ export interface Detector {
   requires?: string[];
   /** Global regex with hasIndices; the secret is group `secret` (else group 1, else the match). */
   pattern?: RegExp;
-  /** A hand-written finder instead of `pattern`. */
-  find?(text: string): RawMatch[];
+  /** A hand-written finder instead of `pattern`; `lower` is the text lower-cased, when at hand. */
+  find?(text: string, lower?: string): RawMatch[];
   /** Extra check of a candidate; `text` and the match offsets give context. */
   validate?(secret: string, text: string, start: number, end: number): boolean;
   /** Judge the found value; defaults to judgeSecretValue (placeholders, templates, examples). */
@@ -63,7 +63,8 @@ const GENERIC_ASSIGNMENT = re(
 );
 
 /** Words a secret name is made of; only lines holding one are parsed for assignments. */
-const SECRET_WORD = /pass|pwd|secret|token|cred|(?:api|private|access|signing|encryption|master|auth|account|shared|ssh|deploy)[\W_]?key/gi;
+const SECRET_WORD = /pass|pwd|secret|token|cred|(?:api|private|access|signing|encryption|master|auth|account|shared|ssh|deploy)[\W_]?key/g;
+const SECRET_WORD_ANY_CASE = new RegExp(SECRET_WORD.source, 'gi');
 
 /**
  * `scheme://user:password@host`, as `(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}://…` with the `i` flag
@@ -96,15 +97,17 @@ export function findUrlCredentials(text: string): RawMatch[] {
   return out;
 }
 
-function findGenericAssignments(text: string): RawMatch[] {
+function findGenericAssignments(text: string, lower?: string): RawMatch[] {
   const out: RawMatch[] = [];
-  SECRET_WORD.lastIndex = 0;
+  // Over the lower-cased text when its offsets are the text's (a case-insensitive search is slower).
+  const [words, searched] = lower !== undefined && lower.length === text.length ? [SECRET_WORD, lower] : [SECRET_WORD_ANY_CASE, text];
+  words.lastIndex = 0;
   let word: RegExpExecArray | null;
-  while ((word = SECRET_WORD.exec(text))) {
+  while ((word = words.exec(searched))) {
     const lineStart = text.lastIndexOf('\n', word.index) + 1;
     const newline = text.indexOf('\n', word.index);
     const lineEnd = newline < 0 ? text.length : newline;
-    SECRET_WORD.lastIndex = lineEnd;
+    words.lastIndex = lineEnd;
     const line = text.slice(lineStart, lineEnd);
     GENERIC_ASSIGNMENT.lastIndex = 0;
     let m: RegExpExecArray | null;

@@ -40,7 +40,7 @@ export function scanText(text: string, detectors: Detector[] = DETECTORS): TextM
   const lower = body.toLowerCase();
   const found: TextMatch[] = [];
   for (const detector of candidateDetectors(lower, detectors)) {
-    const raw = detector.find ? detector.find(body) : runPattern(detector, body);
+    const raw = detector.find ? detector.find(body, lower) : runPattern(detector, body);
     for (const m of raw) {
       if (detector.validate && !detector.validate(m.secret, body, m.start, m.end)) continue;
       const judgement: ValueJudgement = (detector.judge ?? judgeSecretValue)(m.secret);

@@ -135,8 +135,13 @@ export function mayUseAliases(body: string): boolean {
   return false;
 }
 
-/** A `%` directive line (`%YAML`, `%TAG`); includes() is much faster than a multiline regex. */
-const hasDirective = (text: string) => text.startsWith('%') || text.includes('\n%') || text.includes('\r%');
+/** A `%` directive line (`%YAML`, `%TAG`). `%` is rare: found with indexOf, its line start is checked. */
+function hasDirective(text: string): boolean {
+  for (let i = text.indexOf('%'); i >= 0; i = text.indexOf('%', i + 1)) {
+    if (i === 0 || text[i - 1] === '\n' || text[i - 1] === '\r') return true;
+  }
+  return false;
+}
 
 function parseChunk(text: string, chunk: Chunk): Document.Parsed {
   return parseDocument(text.slice(chunk.start, chunk.end), { uniqueKeys: false, merge: true, prettyErrors: false, logLevel: 'error' });
