@@ -94,7 +94,7 @@ async function readInProcess(files: DiscoveredFile[], next: () => DiscoveredFile
   for (let d = next(); d; d = next()) {
     const r = await prepareFile(d.absPath, d.relPath, opts.precompute ?? {});
     accept(d, r.outcome, into, opts, r.prepared, r.work);
-    // Reads are synchronous: let the event loop run, so workers asking for files are answered.
+    // Reads are synchronous: let the event loop run, so results from workers are taken in as they come.
     await new Promise(setImmediate);
   }
 }

@@ -1,6 +1,7 @@
 // Spread the reading and preparing of YAML files over worker threads (both cores on a 2-core
-// runner). Files wait in one queue, largest first; the main thread and every worker take from it
-// as they go, so a worker that starts late or a busy core never leaves the others waiting.
+// runner). Files wait in one queue, largest first; the main thread and every worker take the next
+// one as they go, through a counter in shared memory, so no thread ever waits for another to hand
+// out work, and a worker that starts late or a busy core never leaves the others waiting.
 // Results arrive in any order; the caller restores a deterministic one, so findings are the same
 // byte for byte with one worker or many.
 import fs from 'node:fs';
@@ -15,11 +16,6 @@ import type { PrecomputeOptions } from './precomputed.js';
 
 /** Below this many bytes of YAML, starting threads costs more than it saves. */
 const MIN_PARALLEL_BYTES = 4 * 1024 * 1024;
-
-/** A worker is sent files in batches of about this cost, and holds at most two batches. */
-const BATCH_COST = 64 * 1024;
-/** Reading and preparing a file costs about as much as parsing this many bytes. */
-const FILE_COST = 4 * 1024;
 
 /** Worker threads to use: KUBELINT_WORKERS, else one per core (at most 4). 1 means in-process. */
 export function workerCount(): number {
@@ -63,6 +59,8 @@ interface PooledWorker {
   worker: Worker;
   /** Resolves when the worker has loaded its modules. */
   ready: Promise<void>;
+  /** Why it stopped, once it has (an error, or its exit code). */
+  gone?: string;
   /** Messages after `ready` go here once the worker has a job. */
   onMessage?: (msg: ToMain) => void;
 }
@@ -75,7 +73,14 @@ function spawn(script: URL): PooledWorker {
   const pooled: PooledWorker = { worker, ready: Promise.resolve() };
   pooled.ready = new Promise<void>((resolve, reject) => {
     worker.on('message', (msg: ToMain) => ('ready' in msg ? resolve() : pooled.onMessage?.(msg)));
-    worker.on('error', reject);
+    worker.on('error', (err) => {
+      pooled.gone ??= err.message;
+      reject(err);
+    });
+    worker.on('exit', (code) => {
+      pooled.gone ??= `exited with code ${code}`;
+      reject(new Error(pooled.gone));
+    });
   });
   pooled.ready.catch(() => undefined);
   // An idle pooled worker never keeps the process alive; one with a job is ref()'d. (After the
@@ -121,37 +126,43 @@ export function parseInWorkers(
     return undefined;
   }
   // Largest first: the last files taken are small, so every thread finishes at about the same time.
-  const queue = sized.sort((a, b) => b.size - a.size || (a.file.relPath < b.file.relPath ? -1 : 1));
-  let head = 0;
-  const take = () => (head < queue.length ? queue[head++] : undefined);
-  const batch = (): DiscoveredFile[] => {
-    const out: DiscoveredFile[] = [];
-    let cost = 0;
-    while (cost < BATCH_COST) {
-      const f = take();
-      if (!f) break;
-      out.push(f.file);
-      cost += f.size + FILE_COST;
-    }
-    return out;
+  const queue = sized.sort((a, b) => b.size - a.size || (a.file.relPath < b.file.relPath ? -1 : 1)).map((f) => f.file);
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const take = () => {
+    const i = Atomics.add(next, 0, 1);
+    return i < queue.length ? queue[i] : undefined;
   };
   // The main thread is one of the n preparers: it would otherwise only wait.
   const workers = pool ?? Array.from({ length: n - 1 }, () => spawn(script));
   pool = undefined;
-  const lost: DiscoveredFile[] = [];
+  const received = new Set<string>();
+  const takenHere = new Set<string>();
   const reasons: string[] = [];
-  const stopped = (files: DiscoveredFile[], reason: string) => {
-    lost.push(...files);
-    reasons.push(reason);
-  };
   const kept: PooledWorker[] = [];
   const keep = keepWorkers ? (w: PooledWorker) => kept.push(w) : undefined;
+  const job: Job = { files: queue.map(({ absPath, relPath }) => ({ absPath, relPath })), next: next.buffer as SharedArrayBuffer };
+  const collect = (r: PreparedFile) => {
+    received.add(r.relPath);
+    onResult(r);
+  };
   return {
-    next: () => take()?.file,
-    done: Promise.all(workers.map((w) => runWorker(w, precompute, batch, onResult, stopped, keep))).then(() => undefined),
-    leftovers: () => ({ files: lost, reasons }),
+    next: () => {
+      const f = take();
+      if (f) takenHere.add(f.relPath);
+      return f;
+    },
+    done: Promise.all(workers.map((w) => runWorker(w, precompute, job, collect, (reason) => reasons.push(reason), keep))).then(() => undefined),
+    // Every worker has finished or stopped: a file taken by no one here and never sent back was
+    // held by a worker that stopped.
+    leftovers: () => ({ files: reasons.length ? queue.filter((f) => !takenHere.has(f.relPath) && !received.has(f.relPath)) : [], reasons }),
     helper: () => (kept.length ? helperOf(kept) : undefined),
   };
+}
+
+/** What every worker is given: the whole queue, and the shared index of the next file to take. */
+interface Job {
+  files: { absPath: string; relPath: string }[];
+  next: SharedArrayBuffer;
 }
 
 function helperOf(workers: PooledWorker[]): ParseHelper {
@@ -202,64 +213,44 @@ function helperOf(workers: PooledWorker[]): ParseHelper {
   };
 }
 
-/** Feed one worker batches until the queue is empty. A worker that dies hands back what it held. */
+/** Let one worker take files from the queue until it is empty, and collect its results. */
 async function runWorker(
   pooled: PooledWorker,
   precompute: PrecomputeOptions,
-  batch: () => DiscoveredFile[],
+  job: Job,
   onResult: (r: PreparedFile) => void,
-  stopped: (files: DiscoveredFile[], reason: string) => void,
+  stopped: (reason: string) => void,
   keep?: (w: PooledWorker) => void,
 ): Promise<void> {
   const { worker } = pooled;
   worker.ref();
-  const held = new Map<string, DiscoveredFile>();
   /** It sent `finished`: all its results are in. */
   let completed = false;
-  try {
-    // Files are handed out only once the worker is ready: until then the main thread takes the
-    // big files from the head of the queue itself.
-    await pooled.ready;
-    await new Promise<void>((resolve) => {
-      const send = (msg: ToWorker) => worker.postMessage(msg);
-      let ended = false;
-      const sendBatch = () => {
-        if (ended) return;
-        const files = batch();
-        for (const f of files) held.set(f.relPath, f);
-        ended = files.length === 0;
-        send(ended ? { end: true } : { files: files.map(({ absPath, relPath }) => ({ absPath, relPath })) });
-      };
-      let finished = false;
-      pooled.onMessage = (msg) => {
-        if ('result' in msg) {
-          held.delete(msg.result.relPath);
-          onResult(msg.result);
-        } else if ('need' in msg) sendBatch();
-        else if ('finished' in msg) {
-          finished = true;
-          completed = true;
-          if (process.env.KUBELINT_TIMING) process.stderr.write(`worker prepared ${msg.files} files in ${Math.round(msg.busyMs)} ms\n`);
-          resolve();
-        }
-      };
-      const fail = (reason: string) => {
-        if (finished) return;
+  // The job goes out now: the worker starts on it as soon as its modules are loaded, even while
+  // the main thread is busy with a big file (until then, the main thread takes from the queue alone).
+  await new Promise<void>((resolve) => {
+    let finished = false;
+    pooled.onMessage = (msg) => {
+      if ('result' in msg) onResult(msg.result);
+      else if ('finished' in msg) {
         finished = true;
-        stopped([...held.values()], reason);
+        completed = true;
+        if (process.env.KUBELINT_TIMING) process.stderr.write(`worker prepared ${msg.files} files in ${Math.round(msg.busyMs)} ms\n`);
         resolve();
-      };
-      worker.once('error', (err) => fail(err.message));
-      worker.once('exit', (code) => fail(`exited with code ${code}`));
-      send({ precompute });
-      // Two batches in hand: the worker never waits for the main thread between them.
-      sendBatch();
-      sendBatch();
-    });
-  } catch (err) {
-    // It never became ready: it took nothing, the others share its part of the queue.
-    stopped([], (err as Error).message);
-  }
+      }
+    };
+    const fail = (reason: string) => {
+      if (finished) return;
+      finished = true;
+      stopped(reason);
+      resolve();
+    };
+    worker.once('error', (err) => fail(err.message));
+    worker.once('exit', (code) => fail(`exited with code ${code}`));
+    // It may have stopped before this job came: then it took nothing.
+    if (pooled.gone) fail(pooled.gone);
+    else worker.postMessage({ precompute, job } satisfies ToWorker);
+  });
   // A worker that finished its part may stay, as a helper; any other stops here.
   if (completed && keep) keep(pooled);
   else void worker.terminate();

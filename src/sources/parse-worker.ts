@@ -6,33 +6,29 @@ import type { PrecomputeOptions } from './precomputed.js';
 import { prepareFile, warmUp, type PreparedFile } from './prepare-file.js';
 import { subtreesOf } from './yaml.js';
 
-/** After `end`, a worker kept by the scan reads deferred subtrees (CRD schemas) on request. */
+/**
+ * A worker takes files from the queue through the shared index `job.next` until it is empty,
+ * then says `finished`. Kept by the scan after that, it reads deferred subtrees (CRD schemas) on request.
+ */
 export type ToWorker =
-  | { precompute: PrecomputeOptions }
-  | { files: { absPath: string; relPath: string }[] }
-  | { end: true }
+  | { precompute: PrecomputeOptions; job: { files: { absPath: string; relPath: string }[]; next: SharedArrayBuffer } }
   | { subtrees: { id: number; body: string; paths: KeyPath[] } };
 export type ToMain =
   | { ready: true }
   | { result: PreparedFile }
-  | { need: true }
   | { finished: true; busyMs: number; files: number }
   | { subtrees: { id: number; values?: unknown[]; error?: string } };
 
-let precompute: PrecomputeOptions = {};
-/** Time spent preparing files, and how many (KUBELINT_TIMING prints them). */
-let busyMs = 0;
-let prepared = 0;
 // Load what the per-file work needs before the first file arrives, then say so.
 // (A module that fails to load fails the per-file work, and the main thread then does it.)
 const started = warmUp()
   .catch(() => undefined)
   .then(() => post({ ready: true }));
-// Batches arrive while an earlier one is still being prepared: run them one after the other.
+// Requests for subtrees may arrive while the queue is still being worked: one after the other.
 let chain: Promise<void> = Promise.resolve();
 
 parentPort?.on('message', (msg: ToWorker) => {
-  // An unexpected failure ends the worker: the main thread reads the files it held.
+  // An unexpected failure ends the worker: the main thread reads the files it took.
   chain = chain
     .then(() => started)
     .then(() => handle(msg))
@@ -40,19 +36,21 @@ parentPort?.on('message', (msg: ToWorker) => {
 });
 
 async function handle(msg: ToWorker): Promise<void> {
-  if ('precompute' in msg) {
-    precompute = msg.precompute;
-  } else if ('files' in msg) {
+  if ('job' in msg) {
+    const { files } = msg.job;
+    const next = new Int32Array(msg.job.next);
     const t0 = performance.now();
-    for (const f of msg.files) {
+    let prepared = 0;
+    for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) {
+      const f = files[i];
       // Lets the tests check that a worker that dies loses no file.
       if (process.env.KUBELINT_TEST_WORKER_CRASH && f.relPath.includes(process.env.KUBELINT_TEST_WORKER_CRASH)) process.exit(70);
-      post({ result: await prepareFile(f.absPath, f.relPath, precompute) });
+      post({ result: await prepareFile(f.absPath, f.relPath, msg.precompute) });
       prepared++;
     }
-    busyMs += performance.now() - t0;
-    post({ need: true });
-  } else if ('subtrees' in msg) {
+    // (KUBELINT_TIMING prints how busy the worker was.)
+    post({ finished: true, busyMs: performance.now() - t0, files: prepared });
+  } else {
     // Lets the tests check that the main thread reads the schemas itself when a worker dies here.
     if (process.env.KUBELINT_TEST_WORKER_CRASH === 'subtrees') process.exit(70);
     const { id, body, paths } = msg.subtrees;
@@ -61,8 +59,6 @@ async function handle(msg: ToWorker): Promise<void> {
     } catch (err) {
       post({ subtrees: { id, error: (err as Error).message } });
     }
-  } else {
-    post({ finished: true, busyMs, files: prepared });
   }
 }
 
