@@ -43,42 +43,66 @@ export interface WordSearch {
   present(text: string): Set<string>;
 }
 
-/** Plan a search for `words`: anchors picked greedily, cheapest per word covered first (weighted set cover). */
-export function wordSearch(words: string[]): WordSearch {
-  const uncovered = new Set(words.filter((w) => w.length > 0));
-  const candidates = new Map<string, Set<string>>();
+/**
+ * A search for `words`. Until `planAfter` characters have been searched (a pre-commit scan of a
+ * few files), each word is looked for on its own; after that the anchors are planned once.
+ */
+export function wordSearch(words: string[], planAfter = 256 * 1024): WordSearch {
+  const distinct = [...new Set(words.filter((w) => w.length > 0))];
+  let groups: AnchorGroup[] | undefined;
+  let searched = 0;
+  return {
+    present(text) {
+      searched += text.length;
+      if (!groups && searched <= planAfter) return new Set(distinct.filter((w) => text.includes(w)));
+      groups ??= planAnchors(distinct);
+      return findWords(text, groups);
+    },
+  };
+}
+
+/** Anchors picked greedily, cheapest per word covered first (weighted set cover). */
+function planAnchors(words: string[]): AnchorGroup[] {
+  const uncovered = new Set(words);
+  // Every one- and two-character piece of every word, with the words holding it.
+  const covers = new Map<string, string[]>();
+  const piecesOf = new Map<string, Set<string>>();
   for (const word of uncovered) {
+    const pieces = new Set<string>();
     for (let i = 0; i < word.length; i++) {
-      for (const anchor of [word[i], word.slice(i, i + 2)]) {
-        if (anchor.length === 0) continue;
-        if (!candidates.has(anchor)) candidates.set(anchor, new Set());
-        candidates.get(anchor)!.add(word);
-      }
+      pieces.add(word[i]);
+      if (i + 1 < word.length) pieces.add(word.slice(i, i + 2));
+    }
+    piecesOf.set(word, pieces);
+    for (const piece of pieces) {
+      if (!covers.has(piece)) covers.set(piece, []);
+      covers.get(piece)!.push(word);
     }
   }
+  // Uncovered words per piece, kept up to date as words are covered.
+  const open = new Map([...covers].map(([piece, ws]) => [piece, ws.length]));
+  const cost = new Map([...covers.keys()].map((piece) => [piece, anchorCost(piece)]));
   const groups: AnchorGroup[] = [];
   while (uncovered.size) {
-    let best: string | undefined;
-    let bestCost = Infinity;
-    for (const [anchor, covers] of candidates) {
-      let count = 0;
-      for (const w of covers) if (uncovered.has(w)) count++;
+    let anchor = '';
+    let best = Infinity;
+    for (const [piece, count] of open) {
       if (!count) continue;
-      const cost = anchorCost(anchor) / count;
-      if (cost < bestCost || (cost === bestCost && anchor < best!)) {
-        best = anchor;
-        bestCost = cost;
+      const perWord = cost.get(piece)! / count;
+      if (perWord < best || (perWord === best && piece < anchor)) {
+        anchor = piece;
+        best = perWord;
       }
     }
-    const anchor = best!;
     const group: AnchorGroup = { anchor, words: [] };
-    for (const word of candidates.get(anchor)!) {
+    for (const word of covers.get(anchor)!) {
       if (!uncovered.delete(word)) continue;
       group.words.push({ word, offset: word.indexOf(anchor) });
+      for (const piece of piecesOf.get(word)!) open.set(piece, open.get(piece)! - 1);
     }
     groups.push(group);
   }
-  return { present: (text) => findWords(text, groups) };
+  return groups;
 }
 
 function findWords(text: string, groups: AnchorGroup[]): Set<string> {

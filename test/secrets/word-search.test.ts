@@ -15,8 +15,11 @@ describe('word search', () => {
         const text = chars.join('');
         // Plant some of the words so that hits are common too.
         const planted = text + words.filter((_, i) => i % 3 === 0).join('');
-        expect(wordSearch(words).present(planted)).toEqual(byIncludes(words, planted));
-        expect(wordSearch(words).present(text)).toEqual(byIncludes(words, text));
+        // planAfter 0: the anchors, as on a big scan; the default: word by word, as on a small one.
+        for (const search of [wordSearch(words, 0), wordSearch(words)]) {
+          expect(search.present(planted)).toEqual(byIncludes(words, planted));
+          expect(search.present(text)).toEqual(byIncludes(words, text));
+        }
       }),
       { numRuns: 2000 },
     );
@@ -24,7 +27,7 @@ describe('word search', () => {
 
   it('finds the credential keywords at the start, the end and overlapping each other', () => {
     const words = [...new Set(DETECTORS.flatMap((d) => [...d.keywords, ...(d.requires ?? [])]))];
-    const search = wordSearch(words);
+    const search = wordSearch(words, 0);
     for (const w of words) {
       for (const text of [w, `x${w}`, `${w}x`, `a: ${w}${w}\n`]) expect(search.present(text).has(w)).toBe(true);
     }
@@ -34,6 +37,7 @@ describe('word search', () => {
   });
 
   it('ignores empty words', () => {
+    expect(wordSearch(['', 'ab'], 0).present('xab')).toEqual(new Set(['ab']));
     expect(wordSearch(['', 'ab']).present('xab')).toEqual(new Set(['ab']));
   });
 });
