@@ -263,9 +263,14 @@ class QuickDoc {
     return undefined;
   }
 
-  /** Find `seg` in the map at `at` (last occurrence, as the value's last key wins). */
-  mapChild(at: At, seg: string): { step: Step; child?: At } | undefined {
-    let found: { step: Step; child?: At } | undefined;
+  /** Keys of the map at `at`, read once per map: each name with its last line (the value's last key wins). */
+  private readonly mapKeys = new Map<string, Map<string, { line: number; col: number; span: Span; after: number }>>();
+
+  private keysOf(at: At): Map<string, { line: number; col: number; span: Span; after: number }> {
+    const id = `${at.line}:${at.col}`;
+    let keys = this.mapKeys.get(id);
+    if (keys) return keys;
+    keys = new Map();
     for (let i = at.line; i < this.ls.length; i++) {
       const l = this.ls[i];
       if (!isContent(this.text, l)) continue;
@@ -278,11 +283,18 @@ class QuickDoc {
       }
       const key = this.keyAt(i, col);
       if (!key) throw BAIL; // a line in a map that is not a key: not modelled
-      if (key.name !== seg) continue;
-      const value = this.valueAfter(i, key.after, col);
-      found = { step: { key: key.span, value: value.info }, child: value.child };
+      keys.set(key.name, { line: i, col, span: key.span, after: key.after });
     }
-    return found;
+    this.mapKeys.set(id, keys);
+    return keys;
+  }
+
+  /** Find `seg` in the map at `at` (last occurrence, as the value's last key wins). */
+  mapChild(at: At, seg: string): { step: Step; child?: At } | undefined {
+    const key = this.keysOf(at).get(seg);
+    if (!key) return undefined;
+    const value = this.valueAfter(key.line, key.after, key.col);
+    return { step: { key: key.span, value: value.info }, child: value.child };
   }
 
   /** Item `index` of the sequence at `at`. */
