@@ -88,14 +88,20 @@ function onlyCrds(units: Unit[], from: number): boolean {
 }
 
 /** Read (and prepare, for `next`) files on the main thread. */
-async function readInProcess(files: DiscoveredFile[], next: () => DiscoveredFile | undefined, into: LoadedSources, opts: LoadOptions): Promise<void> {
+async function readInProcess(
+  files: DiscoveredFile[],
+  next: () => DiscoveredFile | undefined,
+  into: LoadedSources,
+  opts: LoadOptions,
+  workersRunning = false,
+): Promise<void> {
   const plain = iterate(files);
   for (let d = plain(); d; d = plain()) accept(d, readSource(d.absPath, d.relPath), into, opts);
   for (let d = next(); d; d = next()) {
     const r = await prepareFile(d.absPath, d.relPath, opts.precompute ?? {});
     accept(d, r.outcome, into, opts, r.prepared, r.work);
     // Reads are synchronous: let the event loop run, so results from workers are taken in as they come.
-    await new Promise(setImmediate);
+    if (workersRunning) await new Promise(setImmediate);
   }
 }
 
@@ -115,7 +121,7 @@ export async function loadDiscovered(discovered: DiscoveredFile[], opts: LoadOpt
   // which thread read a file.
   const t0 = performance.now();
   const timing = process.env.KUBELINT_TIMING ? (what: string) => () => process.stderr.write(`${what}: ${Math.round(performance.now() - t0)} ms after load start\n`) : undefined;
-  await Promise.all([readInProcess(others, plan ? plan.next : iterate(yamlFiles), into, opts).then(timing?.('main thread done')), plan?.done.then(timing?.('workers done'))]);
+  await Promise.all([readInProcess(others, plan ? plan.next : iterate(yamlFiles), into, opts, !!plan).then(timing?.('main thread done')), plan?.done.then(timing?.('workers done'))]);
   into.helper = plan?.helper();
   const left = plan?.leftovers();
   if (left?.reasons.length) {
