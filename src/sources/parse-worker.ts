@@ -1,5 +1,5 @@
-// Worker thread: prepare batches of YAML files (read, fast parse, pure per-file work) so big scans
-// use every core. It sends back plain data; units are built on the main thread.
+// Worker thread: prepare YAML files taken from the shared queue (read, fast parse, pure per-file
+// work) so big scans use every core. It sends back plain data; units are built on the main thread.
 import { parentPort } from 'node:worker_threads';
 import type { KeyPath } from '../model.js';
 import type { PrecomputeOptions } from './precomputed.js';

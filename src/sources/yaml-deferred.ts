@@ -2,8 +2,9 @@
 // manifest sets) are cut out of a document's value once its per-file work is done, so a worker
 // does not copy them to the main thread and no thread keeps them. A null stays in their place and
 // their paths are listed; the loader turns each into a getter that parses the document again the
-// first time a rule reads it. Readers see the same value either way, and the key keeps its place,
-// so Object.keys order is unchanged.
+// first time a rule reads it, unless parse workers have filled it ahead (deferredSubtrees, used by
+// schema/crd-prefetch.ts). Readers see the same value either way, and the key keeps its place, so
+// Object.keys order is unchanged.
 import type { KeyPath } from '../model.js';
 
 /** Paths of the subtrees to defer, per document shape. */

@@ -231,7 +231,7 @@ function expandedSize(value: unknown, limit: number, memo = new Map<object, numb
 /** js-yaml: duplicate keys and unknown tags throw and take the careful path. */
 function fastLoad(body: string): { ok: true; value: unknown } | { ok: false } {
   try {
-    return { ok: true, value: jsYaml.load(body, { schema: FAST_SCHEMA }) };
+    return { ok: true, value: parseFast(body) };
   } catch {
     return { ok: false };
   }
@@ -255,7 +255,7 @@ function loadLarge(file: SourceFile, chunk: Chunk, index: number, units: YamlDoc
   };
   try {
     // Directives (the only way a large chunk holds several documents) are js-yaml's to handle.
-    const values = hasDirective(body) ? jsYaml.loadAll(body, undefined, { schema: FAST_SCHEMA }) : [jsYaml.load(body, { schema: FAST_SCHEMA })];
+    const values = hasDirective(body) ? jsYaml.loadAll(body, undefined, { schema: FAST_SCHEMA }) : [parseFast(body)];
     const bomb = mayUseAliases(body) && values.some((v) => expandedSize(v, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES);
     if (bomb) {
       problems.push({ ruleId: 'yaml-syntax', file, span: at(0), message: `document cannot be expanded: its aliases expand to more than ${MAX_EXPANDED_NODES} nodes` });
