@@ -1,16 +1,10 @@
 // Turn offsets into 1-based line/column ranges, following generated files back to their sources.
 import type { MappedPosition, Range, SourceFile, Span } from '../model.js';
 import { LineIndex } from '../util/lines.js';
-
-const indexes = new WeakMap<SourceFile, LineIndex>();
+import { textCache } from '../util/text-caches.js';
 
 export function lineIndexOf(file: SourceFile): LineIndex {
-  let idx = indexes.get(file);
-  if (!idx) {
-    idx = new LineIndex(file.text);
-    indexes.set(file, idx);
-  }
-  return idx;
+  return textCache(file, LineIndex, () => new LineIndex(file.text));
 }
 
 export interface ResolvedPosition extends Range {

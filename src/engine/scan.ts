@@ -9,10 +9,11 @@ import { discover, UsageError } from '../sources/discover.js';
 import { findChartRoots, isChartArchive, renderCharts } from '../sources/helm-scan.js';
 import { loadDiscovered, loadFile, type LoadedSources } from '../sources/load.js';
 import { prepareLoaders } from '../sources/registry.js';
-import { textChangeNotes } from '../sources/release-text.js';
+import { releaseAgain, textChangeNotes } from '../sources/release-text.js';
 import { Workspace } from '../workspace/workspace.js';
 import { readBaseline } from './baseline.js';
 import { FindingFactory } from './findings.js';
+import { lineIndexOf } from './position.js';
 import { selectRules, type ActiveRule } from './select.js';
 import { CommentSuppressions, ConfigSuppressions } from './suppress.js';
 import { loadExtraRules } from '../plugins/index.js';
@@ -134,7 +135,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     defaultNamespace: config.defaultNamespace ?? 'default',
   });
 
-  const factory = new FindingFactory(ws);
+  const factory = new FindingFactory();
   const errors: string[] = [...extra.errors];
   for (const problem of loaded.problems) {
     const active = rules.find((r) => r.rule.id === problem.ruleId);
@@ -174,6 +175,19 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   }
   loaded.helper?.close();
 
+  // Positions last, one file at a time, with the comment suppressions that read the same text.
+  const fileByPath = new Map(ws.files.map((f) => [f.path, f]));
+  const comments = new CommentSuppressions((p) => {
+    const file = fileByPath.get(p);
+    return file && lineIndexOf(file);
+  });
+  const commented = new Set<Finding>();
+  factory.settle(errors, (_file, made) => {
+    for (const f of made) if (!f.commit && comments.suppresses(f)) commented.add(f);
+  });
+  // Texts rules read on their own (a scalar's raw text, a sops file) go too.
+  for (const file of ws.files) releaseAgain(file);
+
   let commits = 0;
   const historyRule = rules.find((r) => r.rule.id === 'git-history-secret');
   if (historyRule && !opts.staged && (realPaths.length > 0 || opts.history) && (await historyWanted(opts, config, root))) {
@@ -195,9 +209,6 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     }
   }
 
-  // Texts are looked up only for files with findings (a released text is read again then).
-  const fileByPath = new Map(ws.files.map((f) => [f.path, f]));
-  const comments = new CommentSuppressions((p) => fileByPath.get(p)?.text);
   const configIgnores = new ConfigSuppressions(ruleIgnores);
   const baselinePath = opts.baseline ?? (config.baseline ? path.resolve(configDir, config.baseline) : undefined);
   const baseline = baselinePath && !opts.ignoreBaseline ? readBaseline(baselinePath) : new Set<string>();
@@ -210,7 +221,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   for (const f of factory.findings) {
     if (changed && !f.commit && !changed.has(f.file)) continue;
     // A comment in today's file says nothing about a past version's lines.
-    if ((!f.commit && comments.suppresses(f)) || configIgnores.suppresses(f)) suppressed++;
+    if (commented.has(f) || configIgnores.suppresses(f)) suppressed++;
     else if (baseline.has(f.fingerprint)) baselined++;
     else findings.push(f);
   }

@@ -4,7 +4,7 @@ import type { Finding } from '../model.js';
 import type { IgnoreEntry } from '../config/types.js';
 import type { K8sObject } from '../workspace/types.js';
 import type { Rule } from './rule.js';
-import { LineIndex } from '../util/lines.js';
+import type { LineIndex } from '../util/lines.js';
 
 export const IGNORE_ANNOTATION = 'kubelint.dev/ignore';
 export const IGNORE_REASON_ANNOTATION = 'kubelint.dev/ignore-reason';
@@ -37,11 +37,11 @@ export function suppressedByAnnotations(rule: Rule, annotations: Record<string, 
 
 /** Checks a finding's line and the comment-only line above it for `# kubelint-ignore`. */
 export class CommentSuppressions {
-  private readonly indexes = new Map<string, LineIndex | null>();
-  constructor(private readonly textOf: (path: string) => string | undefined) {}
+  /** `lineIndexOf` gives the lines of a finding's file (undefined when the file is not known). */
+  constructor(private readonly lineIndexOf: (path: string) => LineIndex | undefined) {}
 
   suppresses(finding: Finding): boolean {
-    const idx = this.index(finding.file);
+    const idx = this.lineIndexOf(finding.file);
     if (!idx) return false;
     // A cheap test first: the comment regex on a huge line is slow, and most lines have no marker.
     const lineText = idx.lineText(finding.line);
@@ -55,16 +55,6 @@ export class CommentSuppressions {
       if (m && matches(m[1], finding.ruleId)) return true;
     }
     return false;
-  }
-
-  private index(path: string): LineIndex | null {
-    let idx = this.indexes.get(path);
-    if (idx === undefined) {
-      const text = this.textOf(path);
-      idx = text === undefined ? null : new LineIndex(text);
-      this.indexes.set(path, idx);
-    }
-    return idx;
   }
 }
 

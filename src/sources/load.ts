@@ -10,10 +10,9 @@ import './index.js';
 import { chartFileRole } from './helm/layout.js';
 import { attachPrecomputed, type FilePrecomputed, type PrecomputeOptions } from './precomputed.js';
 import { releaseText } from './release-text.js';
-import type { YamlDocUnit } from '../workspace/types.js';
 
 export interface LoadedSources {
-  /** When set, texts of CRD-only files are dropped after loading (release-text.ts); files found changed when read again go here. */
+  /** When set, texts of YAML files are dropped after loading (release-text.ts); files found changed when read again go here. */
   changed?: Set<string>;
   files: SourceFile[];
   units: Unit[];
@@ -64,9 +63,9 @@ function accept(d: DiscoveredFile, outcome: ReadOutcome, into: LoadedSources, op
     if (outcome.note) into.notes.push(`${d.relPath}: ${outcome.note}`);
     const file = { ...outcome.file, absPath: d.absPath };
     attachPrecomputed(file, work);
-    const before = into.units.length;
     loadFile(file, into, opts, prepared);
-    if (outcome.version && into.changed && onlyCrds(into.units, before)) releaseText(file, outcome.version, into.changed);
+    // Rules read values; the text comes back from disk only for positions (release-text.ts).
+    if (outcome.version && into.changed && isYamlPath(d.relPath) && !templated(d.relPath, opts.chartRoots)) releaseText(file, outcome.version, into.changed);
     return;
   }
   // A manifest we cannot read is a finding, never a silent skip.
@@ -79,12 +78,6 @@ function accept(d: DiscoveredFile, outcome: ReadOutcome, into: LoadedSources, op
   } else {
     into.notes.push(`${d.relPath}: skipped, ${outcome.reason}`);
   }
-}
-
-/** Did the file just loaded (units from `from` on) give only CRD documents (and its text unit)? */
-function onlyCrds(units: Unit[], from: number): boolean {
-  const structured = units.slice(from).filter((u) => u.kind !== 'text');
-  return structured.length > 0 && structured.every((u) => u.kind === 'yaml' && (u as YamlDocUnit).value instanceof Object && ((u as YamlDocUnit).value as { kind?: unknown }).kind === 'CustomResourceDefinition');
 }
 
 /** Read (and prepare, for `next`) files on the main thread. */

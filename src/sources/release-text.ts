@@ -1,30 +1,55 @@
-// Memory that grows with the largest file, not with the corpus: once loaded, the text of a file
-// whose documents are all CustomResourceDefinitions (the bulk of install bundles) is dropped. Rules
-// read values, and a CRD's value is kept without its schemas (yaml-deferred.ts). When something
-// needs the text again (the position of a finding, a suppression comment, a CRD schema a custom
-// resource is validated against), it is read again from disk; if the file changed since the scan
-// read it, a note says that positions in it may be off.
+// Memory that grows with the largest file, not with the corpus: once loaded, the text of a YAML
+// file is dropped. Rules read values (a CRD's value is kept without its schemas, yaml-deferred.ts).
+// When something needs the text again (the position of a finding, a suppression comment, a CRD
+// schema a custom resource is validated against), it is read again from disk; once the findings of
+// a file have their positions, its text is dropped again (releaseAgain), so only one text at a time
+// comes back. If the file changed since the scan read it, a note says that positions in it may be off.
 import fs from 'node:fs';
 import type { SourceFile } from '../model.js';
+import { forgetTextCaches } from '../util/text-caches.js';
 import { decodeText, type FileVersion } from './read.js';
 
+type DiskFile = SourceFile & { absPath: string };
+
+/** What reading a released file again needs: the version first read, and where changes are told. */
+const released = new WeakMap<SourceFile, { version: FileVersion; changed: Set<string> }>();
+
 /** Replace `file.text` by a getter that reads the file again on first use; `changed` collects files that differ by then. */
-export function releaseText(file: SourceFile & { absPath: string }, version: FileVersion, changed: Set<string>): void {
+export function releaseText(file: DiskFile, version: FileVersion, changed: Set<string>): void {
+  released.set(file, { version, changed });
+  install(file);
+}
+
+/** Drop the text of a file released before and read since, and what was built from it; false for a file never released. */
+export function releaseAgain(file: SourceFile): boolean {
+  if (!released.has(file) || !file.absPath) return false;
+  const desc = Object.getOwnPropertyDescriptor(file, 'text');
+  if (desc && 'value' in desc) {
+    install(file as DiskFile);
+    forgetTextCaches(file);
+  }
+  return true;
+}
+
+function install(file: DiskFile): void {
   Object.defineProperty(file, 'text', {
     enumerable: true,
     configurable: true,
     get(): string {
+      const { version, changed } = released.get(file)!;
       const text = readAgain(file, version, changed);
       Object.defineProperty(file, 'text', { value: text, writable: true, enumerable: true, configurable: true });
       return text;
     },
     set(text: string) {
+      // A text set by hand is the file's for good.
+      released.delete(file);
       Object.defineProperty(file, 'text', { value: text, writable: true, enumerable: true, configurable: true });
     },
   });
 }
 
-function readAgain(file: SourceFile & { absPath: string }, version: FileVersion, changed: Set<string>): string {
+function readAgain(file: DiskFile, version: FileVersion, changed: Set<string>): string {
   try {
     const stat = fs.statSync(file.absPath);
     if (stat.size !== version.size || stat.mtimeMs !== version.mtimeMs) changed.add(file.path);
@@ -37,7 +62,7 @@ function readAgain(file: SourceFile & { absPath: string }, version: FileVersion,
   return '';
 }
 
-/** Notes for files that changed (or vanished) between the scan's two reads of them. */
+/** Notes for files that changed (or vanished) between the scan's reads of them. */
 export function textChangeNotes(changed: Set<string>): string[] {
   return [...changed].sort().map((p) => `${p}: changed on disk during the scan; positions of findings in it may be off`);
 }

@@ -2,6 +2,7 @@
 import jsYaml from 'js-yaml';
 import { isMap, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node } from 'yaml';
 import { locateInDocument, quickLocator, type QuickLocator } from './yaml-locate.js';
+import { textCache } from '../util/text-caches.js';
 import type { KeyPath, SourceFile, Span } from '../model.js';
 import type { YamlDocUnit } from '../workspace/types.js';
 import { baseName, registerLoader, type LoadProblem, type LoadResult } from './registry.js';
@@ -33,8 +34,9 @@ export function isYamlPath(path: string): boolean {
  */
 class YamlDocument implements YamlDocUnit {
   readonly kind = 'yaml' as const;
-  private parsed?: Document.Parsed;
-  private quick?: QuickLocator;
+  /** Documents the line reader must not read (syntax errors, duplicate keys...) were parsed carefully while loading. */
+  private readonly careful: boolean;
+  private loadedParse?: Document.Parsed;
   constructor(
     readonly file: SourceFile,
     readonly index: number,
@@ -43,33 +45,45 @@ class YamlDocument implements YamlDocUnit {
     readonly helmSource?: string,
     parsed?: Document.Parsed,
   ) {
-    this.parsed = parsed;
+    this.careful = parsed !== undefined;
+    this.loadedParse = parsed;
   }
 
   locate(path: KeyPath, target?: 'key' | 'value'): Span {
     // Most documents are plain block YAML: read the position off the text, no second parse.
-    if (!this.parsed) {
-      this.quick ??= quickLocator(this.file.text, this.chunk.start, this.chunk.end);
-      const quick = this.quick(path, target);
+    const cache = this.positionCache();
+    if (!this.careful && !cache.parsed) {
+      cache.quick ??= quickLocator(this.file.text, this.chunk.start, this.chunk.end);
+      const quick = cache.quick(path, target);
       if (quick) return quick;
     }
     // Too large for the position-keeping parser: the deepest part of the path the line reader finds.
-    if (!this.parsed && this.chunk.end - this.chunk.start > CAREFUL_MAX_CHARS) return this.locateAncestor(path);
+    if (!this.careful && !cache.parsed && this.chunk.end - this.chunk.start > CAREFUL_MAX_CHARS) return this.locateAncestor(path);
     try {
-      this.parsed ??= parseChunk(this.file.text, this.chunk);
+      cache.parsed ??= parseChunk(this.file.text, this.chunk);
     } catch {
       // Nesting too deep for the position parser (js-yaml coped): point at the document.
       return { start: this.chunk.start, end: this.chunk.start };
     }
-    const span = locateInDocument(this.parsed, this.file.text.slice(this.chunk.start, this.chunk.end), path, target);
+    const span = locateInDocument(cache.parsed, this.file.text.slice(this.chunk.start, this.chunk.end), path, target);
     return { start: span.start + this.chunk.start, end: span.end + this.chunk.start };
   }
 
+  /** Built from the file's text, so dropped with it (text-caches.ts); a careful parse made while loading seeds it. */
+  private positionCache(): { quick?: QuickLocator; parsed?: Document.Parsed } {
+    return textCache(this.file, this, () => {
+      const seed = this.loadedParse;
+      this.loadedParse = undefined;
+      return { parsed: seed };
+    });
+  }
+
   private locateAncestor(path: KeyPath): Span {
-    this.quick ??= quickLocator(this.file.text, this.chunk.start, this.chunk.end);
+    const cache = this.positionCache();
+    cache.quick ??= quickLocator(this.file.text, this.chunk.start, this.chunk.end);
     // (The whole path was tried already; an ancestor is pointed at by its key.)
     for (let n = path.length - 1; n >= 0; n--) {
-      const span = this.quick(path.slice(0, n), 'key');
+      const span = cache.quick(path.slice(0, n), 'key');
       if (span) return span;
     }
     return { start: this.chunk.start, end: this.chunk.start };

@@ -1,4 +1,5 @@
-// The text of a CRD-only file is dropped after loading and read again when a finding needs it.
+// The text of a YAML file is dropped after loading and read again, one file at a time, when its
+// findings need positions; then it is dropped again.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -93,5 +94,34 @@ describe('released texts', () => {
     fs.writeFileSync(path.join(dir, 'crd.yaml'), CRD.replace('      subresourcez: {}', '      subresourcez: {} # kubelint-ignore schema-invalid'));
     const quiet = await scan({ paths: [dir], history: false, onlyRules: ['schema-invalid'] });
     expect(quiet.findings.map((f) => f.file)).toEqual(['widget.yaml']);
+  });
+
+  it('hold no YAML text after a scan: findings in workload files are located from a second read', async () => {
+    const deployment = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: { name: web, namespace: shop }',
+      'spec:',
+      '  selector: { matchLabels: { app: web } }',
+      '  template:',
+      '    metadata: { labels: { app: web } }',
+      '    spec:',
+      '      containers:',
+      '        - name: web',
+      '          image: nginx:latest',
+      '        - name: side',
+      '          # kubelint-ignore image-tag-mutable -- pinned by the release job',
+      '          image: busybox:latest',
+      '',
+    ].join('\n');
+    const dir = project({ 'deploy.yaml': deployment, 'crd.yaml': CRD });
+    const result = await scan({ paths: [dir], history: false, onlyRules: ['image-tag-mutable', 'schema-invalid'] });
+    expect(result.errors).toEqual([]);
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual(['crd.yaml:21:7 schema-invalid', 'deploy.yaml:11:18 image-tag-mutable']);
+    expect(result.summary.suppressed).toBe(1);
+    // Both texts were read again for positions, then dropped again.
+    for (const file of result.files) expect(Object.getOwnPropertyDescriptor(file, 'text')?.get, file.path).toBeTypeOf('function');
+    expect(result.files.find((f) => f.path === 'deploy.yaml')!.text).toBe(deployment);
+    expect(result.notes.filter((n) => n.includes('changed on disk'))).toEqual([]);
   });
 });
