@@ -93,6 +93,11 @@ fs.writeFileSync(floorFile, floorScript);
 // machine weighs on every figure alike and the ratios between them stay meaningful.
 const scanArgs = ['scan', corpus, '--no-history', '--format', 'json', '--output', path.join(root, 'bench/tmp/corpus.json'), '--fail-on', 'none'];
 const halves = splitCorpus(corpus);
+// (f') the corpus twice over, copied (symlinked folders are not followed), in the temp folder
+// (bench/tmp is git-ignored, and a scan skips ignored files): the same largest file, twice the bytes.
+const twice = fs.mkdtempSync(path.join(os.tmpdir(), 'kubelint-bench-twice-'));
+for (const copy of ['a', 'b']) fs.cpSync(corpus, path.join(twice, copy), { recursive: true });
+process.on('exit', () => fs.rmSync(twice, { recursive: true, force: true }));
 const rounds = repeat(runs, () => ({
   floor: node([floorFile]).measure,
   // (a') how much a second core gives pure parsing here: every other file in each of two processes at once.
@@ -102,6 +107,7 @@ const rounds = repeat(runs, () => ({
   one: kubelint(scanArgs, { KUBELINT_WORKERS: '1' }).measure,
   // (c') what this machine gives any parallel design: two independent one-worker processes, each
   // scanning one half of the corpus (by bytes), at the same time, against one process over it all.
+  twice: kubelint(['scan', twice, '--no-history', '--format', 'json', '--output', '/dev/null', '--fail-on', 'none']).measure,
   together: concurrently(halves.map((h) => [path.join(root, 'bench/measure-child.mjs'), 'scan', ...h, '--no-history', '--format', 'json', '--output', '/dev/null', '--fail-on', 'none'])),
 }));
 const floorMs = median(rounds.map((r) => r.floor.ms));
@@ -117,6 +123,9 @@ row('(c) same, one worker', Math.round(oneMs), 'ms', `all cores >= 1.6x faster (
 const togetherMs = median(rounds.map((r) => r.together));
 row("(c') machine ceiling: the two halves in two processes at once", Math.round(togetherMs), 'ms', `best possible speed-up here: ${(oneMs / togetherMs).toFixed(2)}x`);
 row('(f) peak memory of (b)', Math.round(fullRss / 1024), 'MB', `< 2x floor's ${Math.round(floorRss / 1024)} MB (${(fullRss / floorRss).toFixed(2)}x)`, fullRss < 2 * floorRss);
+// Memory that grows with the largest file, not with the corpus: twice the bytes, the same largest file.
+const twiceRss = median(rounds.map((r) => r.twice.maxRssKb));
+row("(f') peak memory, the corpus twice over", Math.round(twiceRss / 1024), 'MB', `grows with the largest file, not the corpus: < 1.25x (f) (${(twiceRss / fullRss).toFixed(2)}x)`, twiceRss < 1.25 * fullRss);
 
 // (d) start-up.
 // Alternated, so a noisy stretch of the machine weighs on both alike.

@@ -1,6 +1,7 @@
 // Read one YAML file, parse it fast and do the pure per-file work the active rules need. Parse
 // workers run this on their share of files and the main thread on its own, so both finish the
 // parallel part of a scan together.
+import { isMainThread } from 'node:worker_threads';
 import type { SourceFile } from '../model.js';
 import type { SchemaProblem } from '../schema/types.js';
 import type { YamlDocUnit } from '../workspace/types.js';
@@ -34,12 +35,43 @@ export async function prepareFile(absPath: string, relPath: string, opts: Precom
       // js-yaml's strings are slices of its own copy of the document text: what is left of a CRD
       // (its metadata) would keep that whole copy alive. A structured clone owns its strings.
       if (chunk.holes) chunk.value = structuredClone(chunk.value);
+      // The values a worker sends are copied on the way; here they are kept as parsed, so their
+      // long strings would keep every document's text alive after the file's text is dropped.
+      else if (isMainThread) ownStrings(chunk.value);
     }
     return { relPath, outcome, prepared, work };
   } catch {
     // The loader parses it again and reports what went wrong.
     return { relPath, outcome };
   }
+}
+
+/**
+ * Replace each string long enough to be a slice of its parent (V8 slices from 13 characters on) by
+ * a copy of its own, in place. A third of the time of a structured clone of the whole value.
+ */
+export function ownStrings(value: unknown): void {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v = value[i];
+      if (typeof v === 'string') {
+        if (v.length >= 13) value[i] = copyString(v);
+      } else if (v !== null && typeof v === 'object') ownStrings(v);
+    }
+  } else if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    for (const key in record) {
+      const v = record[key];
+      if (typeof v === 'string') {
+        if (v.length >= 13) record[key] = copyString(v);
+      } else if (v !== null && typeof v === 'object') ownStrings(v);
+    }
+  }
+}
+
+/** A string equal to `s` that shares no storage with it (slicing a concatenation flattens it first). */
+function copyString(s: string): string {
+  return (' ' + s).slice(1);
 }
 
 /** Load the modules the per-file work needs before the first file arrives. */
