@@ -10,6 +10,7 @@ import { schemaKey, type FilePrecomputed, type PrecomputeOptions } from './preco
 import { readSource, type ReadOutcome } from './read.js';
 import { loadYaml, prepareYaml, type PreparedChunk } from './yaml.js';
 import { punchHoles } from './yaml-deferred.js';
+import { ownStrings } from '../util/own-strings.js';
 
 export interface PreparedFile {
   relPath: string;
@@ -44,34 +45,6 @@ export async function prepareFile(absPath: string, relPath: string, opts: Precom
     // The loader parses it again and reports what went wrong.
     return { relPath, outcome };
   }
-}
-
-/**
- * Replace each string long enough to be a slice of its parent (V8 slices from 13 characters on) by
- * a copy of its own, in place. A third of the time of a structured clone of the whole value.
- */
-export function ownStrings(value: unknown): void {
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const v = value[i];
-      if (typeof v === 'string') {
-        if (v.length >= 13) value[i] = copyString(v);
-      } else if (v !== null && typeof v === 'object') ownStrings(v);
-    }
-  } else if (value !== null && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    for (const key in record) {
-      const v = record[key];
-      if (typeof v === 'string') {
-        if (v.length >= 13) record[key] = copyString(v);
-      } else if (v !== null && typeof v === 'object') ownStrings(v);
-    }
-  }
-}
-
-/** A string equal to `s` that shares no storage with it (slicing a concatenation flattens it first). */
-function copyString(s: string): string {
-  return (' ' + s).slice(1);
 }
 
 /** Load the modules the per-file work needs before the first file arrives. */

@@ -2,6 +2,7 @@
 import jsYaml from 'js-yaml';
 import { isMap, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node } from 'yaml';
 import { locateInDocument, quickLocator, type QuickLocator } from './yaml-locate.js';
+import { ownString } from '../util/own-strings.js';
 import { textCache } from '../util/text-caches.js';
 import type { KeyPath, SourceFile, Span } from '../model.js';
 import type { YamlDocUnit } from '../workspace/types.js';
@@ -257,7 +258,8 @@ function hasContent(body: string): boolean {
 
 function helmSourceOf(body: string): string | undefined {
   const head = body.slice(0, 4096);
-  return SOURCE_COMMENT.exec(head)?.[1]?.trim();
+  const source = SOURCE_COMMENT.exec(head)?.[1]?.trim();
+  return source === undefined ? undefined : ownString(source);
 }
 
 /** A document too large for the careful parser (CAREFUL_MAX_CHARS): js-yaml's first error. Returns documents consumed. */

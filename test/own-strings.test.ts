@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { ownStrings } from '../../src/sources/prepare-file.js';
+import { ownStrings } from '../src/util/own-strings.js';
 
 describe('ownStrings', () => {
   it('leaves every value equal, key order included', () => {
