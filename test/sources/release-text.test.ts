@@ -6,6 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { scan } from '../../src/engine/scan.js';
 import { render } from '../../src/report/index.js';
 import { releaseText, textChangeNotes } from '../../src/sources/release-text.js';
+import { loadDiscovered, type LoadedSources } from '../../src/sources/load.js';
+import { FindingFactory } from '../../src/engine/findings.js';
+import { selectRules } from '../../src/engine/select.js';
+import { Workspace } from '../../src/workspace/workspace.js';
 import { tempProject } from '../helpers/cli.js';
 
 const dirs: string[] = [];
@@ -123,5 +127,26 @@ describe('released texts', () => {
     for (const file of result.files) expect(Object.getOwnPropertyDescriptor(file, 'text')?.get, file.path).toBeTypeOf('function');
     expect(result.files.find((f) => f.path === 'deploy.yaml')!.text).toBe(deployment);
     expect(result.notes.filter((n) => n.includes('changed on disk'))).toEqual([]);
+  });
+
+  it('a file edited or deleted before its findings get positions: findings kept, a note, no error', async () => {
+    const web = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web, namespace: shop }\nspec:\n  template:\n    spec:\n      containers:\n        - { name: web, image: "nginx:latest" }\n';
+    const dir = project({ 'edited.yaml': web, 'deleted.yaml': web.replace('web', 'api') });
+    const into: LoadedSources = { files: [], units: [], problems: [], notes: [], changed: new Set() };
+    await loadDiscovered(['deleted.yaml', 'edited.yaml'].map((rel) => ({ relPath: rel, absPath: path.join(dir, rel) })), { chartRoots: [] }, into);
+    const ws = new Workspace(into.files, into.units, { kubernetesVersion: '1.31', targetArchitectures: [], defaultNamespace: 'default' });
+    const [active] = selectRules({}, { only: ['image-tag-mutable'] });
+    const factory = new FindingFactory();
+    await active.rule.check(ws, (input) => factory.fromReport(active, input), { options: {} });
+    fs.rmSync(path.join(dir, 'deleted.yaml'));
+    fs.writeFileSync(path.join(dir, 'edited.yaml'), '# shorter now\n');
+    const errors: string[] = [];
+    factory.settle(errors);
+    expect(errors).toEqual([]);
+    expect(factory.findings.map((f) => `${f.file} ${f.ruleId}`).sort()).toEqual(['deleted.yaml image-tag-mutable', 'edited.yaml image-tag-mutable']);
+    expect(textChangeNotes(into.changed!)).toEqual([
+      'deleted.yaml: changed on disk during the scan; positions of findings in it may be off',
+      'edited.yaml: changed on disk during the scan; positions of findings in it may be off',
+    ]);
   });
 });
