@@ -62,9 +62,53 @@ const GENERIC_ASSIGNMENT = re(
   String.raw`(?<![A-Za-z0-9_.])(?<key>[A-Za-z_][A-Za-z0-9_.-]{0,80})["']?[ \t]{0,10}(?::=|=>|=|:)[ \t]{0,10}(?:"(?<dq>[^"\r\n]{1,300})"|'(?<sq>[^'\r\n]{1,300})'|(?<bare>[^\s"'\x60,;#(){}\[\]<>|]{1,300}))`,
 );
 
-/** Words a secret name is made of; only lines holding one are parsed for assignments. */
-const SECRET_WORD = /pass|pwd|secret|token|cred|(?:api|private|access|signing|encryption|master|auth|account|shared|ssh|deploy)[\W_]?key/g;
-const SECRET_WORD_ANY_CASE = new RegExp(SECRET_WORD.source, 'gi');
+/**
+ * Words a secret name is made of; only lines holding one are parsed for assignments. In the
+ * lower-cased text they are found by literal searches (secretWordStarts); this expression, which
+ * means the same, serves texts whose lower-cased form has other offsets.
+ */
+const SECRET_WORD_ANY_CASE = /pass|pwd|secret|token|cred|(?:api|private|access|signing|encryption|master|auth|account|shared|ssh|deploy)[\W_]?key/gi;
+const KEY_PREFIXES = ['api', 'private', 'access', 'signing', 'encryption', 'master', 'auth', 'account', 'shared', 'ssh', 'deploy'];
+
+/** `[\W_]`: anything but an ASCII letter or digit. */
+function isKeySeparator(code: number): boolean {
+  return !((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122));
+}
+
+/**
+ * Offsets in a lower-cased text where SECRET_WORD_ANY_CASE matches, ascending. The expression
+ * tried all its alternatives at every position; here three literal searches whose first letter is
+ * uncommon in manifests find every candidate (`k` for token and key, `p` for pass and pwd, `cre`
+ * for secret and cred), and a `key` counts with one of the prefixes before it.
+ */
+export function secretWordStarts(lower: string): number[] {
+  const starts: number[] = [];
+  for (let at = lower.indexOf('k'); at >= 0; at = lower.indexOf('k', at + 1)) {
+    if (at >= 2 && lower.startsWith('token', at - 2)) starts.push(at - 2);
+    else if (lower.startsWith('key', at)) {
+      const separated = at > 0 && isKeySeparator(lower.charCodeAt(at - 1));
+      for (const prefix of KEY_PREFIXES) {
+        if (lower.endsWith(prefix, at)) starts.push(at - prefix.length);
+        if (separated && lower.endsWith(prefix, at - 1)) starts.push(at - 1 - prefix.length);
+      }
+    }
+  }
+  for (let at = lower.indexOf('p'); at >= 0; at = lower.indexOf('p', at + 1)) {
+    if (lower.startsWith('pass', at) || lower.startsWith('pwd', at)) starts.push(at);
+  }
+  for (let at = lower.indexOf('cre'); at >= 0; at = lower.indexOf('cre', at + 1)) {
+    if (lower.startsWith('d', at + 3)) starts.push(at);
+    else if (at >= 2 && lower.startsWith('secret', at - 2)) starts.push(at - 2);
+  }
+  return starts.sort((a, b) => a - b);
+}
+
+/** Where SECRET_WORD_ANY_CASE matches in `text`, ascending; `lower` is its lower-cased form, if at hand. */
+function secretWordOffsets(text: string, lower?: string): number[] {
+  if (lower !== undefined && lower.length === text.length) return secretWordStarts(lower);
+  SECRET_WORD_ANY_CASE.lastIndex = 0;
+  return [...text.matchAll(SECRET_WORD_ANY_CASE)].map((m) => m.index!);
+}
 
 /**
  * `scheme://user:password@host`, as `(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}://…` with the `i` flag
@@ -99,15 +143,14 @@ export function findUrlCredentials(text: string): RawMatch[] {
 
 function findGenericAssignments(text: string, lower?: string): RawMatch[] {
   const out: RawMatch[] = [];
-  // Over the lower-cased text when its offsets are the text's (a case-insensitive search is slower).
-  const [words, searched] = lower !== undefined && lower.length === text.length ? [SECRET_WORD, lower] : [SECRET_WORD_ANY_CASE, text];
-  words.lastIndex = 0;
-  let word: RegExpExecArray | null;
-  while ((word = words.exec(searched))) {
-    const lineStart = text.lastIndexOf('\n', word.index) + 1;
-    const newline = text.indexOf('\n', word.index);
+  // Each line holding a secret word, once, in order.
+  let done = 0;
+  for (const at of secretWordOffsets(text, lower)) {
+    if (at < done) continue;
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    const newline = text.indexOf('\n', at);
     const lineEnd = newline < 0 ? text.length : newline;
-    words.lastIndex = lineEnd;
+    done = lineEnd;
     const line = text.slice(lineStart, lineEnd);
     GENERIC_ASSIGNMENT.lastIndex = 0;
     let m: RegExpExecArray | null;

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { scan } from '../../src/engine/scan.js';
 import { parseEnvFile } from '../../src/sources/envfile.js';
 import { mayUseAliases } from '../../src/sources/yaml.js';
-import { findUrlCredentials } from '../../src/secrets/detectors.js';
+import { DETECTORS, findUrlCredentials, secretWordStarts } from '../../src/secrets/detectors.js';
 import { resolveExpressions, type Workflow, type WorkflowJob } from '../../src/sources/workflow.js';
 import { tempProject } from '../helpers/cli.js';
 
@@ -71,6 +71,52 @@ describe('passwords in URLs', () => {
     const text = 'a: postgres://app:s3cr3t@db:5432/x\nb: HTTPS://u:p@h.example.com x://u:p@h redis://:pw@cache\n';
     expect(findUrlCredentials(text).map((m) => m.secret)).toEqual(old(text).map(([s, e]) => text.slice(s, e)));
     expect(findUrlCredentials(text).map((m) => m.secret)).toEqual(['s3cr3t', 'p']);
+  });
+});
+
+describe('secret words that make a line worth parsing for assignments', () => {
+  // The expression the literal searches replaced, kept here as the reference.
+  const OLD_SECRET_WORD = /pass|pwd|secret|token|cred|(?:api|private|access|signing|encryption|master|auth|account|shared|ssh|deploy)[\W_]?key/g;
+  /** Line starts the old loop parsed: each match's line, then on from that line's end. */
+  const oldLines = (lower: string) => {
+    const lines: number[] = [];
+    OLD_SECRET_WORD.lastIndex = 0;
+    for (let m = OLD_SECRET_WORD.exec(lower); m; m = OLD_SECRET_WORD.exec(lower)) {
+      lines.push(lower.lastIndexOf('\n', m.index) + 1);
+      const newline = lower.indexOf('\n', m.index);
+      OLD_SECRET_WORD.lastIndex = newline < 0 ? lower.length : newline;
+    }
+    return lines;
+  };
+  const newLines = (lower: string) => {
+    const lines: number[] = [];
+    let done = 0;
+    for (const at of secretWordStarts(lower)) {
+      if (at < done) continue;
+      lines.push(lower.lastIndexOf('\n', at) + 1);
+      const newline = lower.indexOf('\n', at);
+      done = newline < 0 ? lower.length : newline;
+    }
+    return lines;
+  };
+
+  it('are the lines the regular expression found', () => {
+    const piece = fc.constantFrom('pass', 'pwd', 'secret', 'token', 'cred', 'key', 'api', 'private', 'ssh', 'deploy', 'auth', 'account', '_', '-', ' ', '\n', 'a', 'k', 'x', '=', '9', 'pas', 'ke', '\u00e9');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((a) => a.join('')), (lower) => {
+        expect(newLines(lower)).toEqual(oldLines(lower));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('give the same generic findings, a key split across lines included', () => {
+    const generic = DETECTORS.find((d) => d.id === 'generic-secret-assignment')!;
+    const text = 'DB_PASSWORD=Zx81kQ0pLm2vTq7w\nmy_api\nkey: "Qp7vL2mZx9wK4tR8"\nmonkey=Qp7vL2mZx9wK4tR8\nSSH-KEY=Hh3kL9pQ2xZ7wV5t\n';
+    const found = generic.find!(text, text.toLowerCase()).map((m) => m.secret);
+    // Without the lower-cased text, the case-insensitive expression is used: the same findings.
+    expect(generic.find!(text).map((m) => m.secret)).toEqual(found);
+    expect(found).toEqual(['Zx81kQ0pLm2vTq7w', 'Hh3kL9pQ2xZ7wV5t']);
   });
 });
 
