@@ -19,6 +19,8 @@ export async function changedFiles(root: string, rev: string): Promise<Set<strin
     trees: [git.TREE({ ref: oid }), git.WORKDIR()],
     map: async (filepath, [base, work]) => {
       if (filepath === '.') return undefined;
+      // The work tree walker lists the repository's own folder too: never a change, and costly.
+      if (filepath === '.git' || filepath.startsWith('.git/')) return null;
       const dirLike = `${filepath}/`;
       // Only the scan root's part of the repository matters.
       if (repo.prefix && !dirLike.startsWith(repo.prefix) && !repo.prefix.startsWith(dirLike)) return null;

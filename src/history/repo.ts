@@ -162,8 +162,36 @@ export async function readBlobText(repo: Repo, oid: string): Promise<{ text: str
   }
 }
 
-/** Resolve a revision (ref name, full or abbreviated sha) to a commit oid, peeling annotated tags. */
+/**
+ * Resolve a revision to a commit oid: a ref name or a full or abbreviated sha, peeling annotated
+ * tags, then git's ancestry suffixes (`HEAD~2`, `main^`, `v1.2^2`: `~N` follows first parents N
+ * times, `^N` takes the Nth parent, `^0` the commit itself). Git forbids `~` and `^` in ref names.
+ */
 export async function resolveCommit(repo: Repo, rev: string): Promise<string | undefined> {
+  const ancestry = /^([^~^]+)((?:[~^]\d*)+)$/.exec(rev);
+  if (!ancestry) return resolveNamedCommit(repo, rev);
+  let oid = await resolveNamedCommit(repo, ancestry[1]);
+  for (const [, op, digits] of ancestry[2].matchAll(/([~^])(\d*)/g)) {
+    const n = digits === '' ? 1 : Number(digits);
+    if (op === '~') {
+      for (let i = 0; oid && i < n; i++) oid = (await parentsOf(repo, oid))?.[0];
+    } else if (oid && n > 0) {
+      oid = (await parentsOf(repo, oid))?.[n - 1];
+    }
+  }
+  return oid;
+}
+
+async function parentsOf(repo: Repo, oid: string): Promise<string[] | undefined> {
+  try {
+    return (await git.readCommit({ fs: repo.fs, gitdir: repo.gitdir, oid, cache: repo.cache })).commit.parent;
+  } catch (err) {
+    noteUnreadable(repo, oid, err);
+    return undefined;
+  }
+}
+
+async function resolveNamedCommit(repo: Repo, rev: string): Promise<string | undefined> {
   let oid: string | undefined;
   try {
     oid = await git.resolveRef({ fs: repo.fs, gitdir: repo.gitdir, ref: rev });
