@@ -77,9 +77,9 @@ function isKeySeparator(code: number): boolean {
 
 /**
  * Offsets in a lower-cased text where SECRET_WORD_ANY_CASE matches, ascending. The expression
- * tried all its alternatives at every position; here three literal searches whose first letter is
- * uncommon in manifests find every candidate (`k` for token and key, `p` for pass and pwd, `cre`
- * for secret and cred), and a `key` counts with one of the prefixes before it.
+ * tried all its alternatives at every position; here a few literal searches find every candidate
+ * (`k` for token and key, `cre` for secret and cred, and pass and pwd themselves), and a `key`
+ * counts with one of the prefixes before it.
  */
 export function secretWordStarts(lower: string): number[] {
   const starts: number[] = [];
@@ -93,8 +93,9 @@ export function secretWordStarts(lower: string): number[] {
       }
     }
   }
-  for (let at = lower.indexOf('p'); at >= 0; at = lower.indexOf('p', at + 1)) {
-    if (lower.startsWith('pass', at) || lower.startsWith('pwd', at)) starts.push(at);
+  // (`p` itself is too common in manifests: the words are searched for whole.)
+  for (const word of ['pass', 'pwd']) {
+    for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) starts.push(at);
   }
   for (let at = lower.indexOf('cre'); at >= 0; at = lower.indexOf('cre', at + 1)) {
     if (lower.startsWith('d', at + 3)) starts.push(at);
