@@ -1,11 +1,12 @@
 // The CRD schemas that custom resources of the scan are validated against were cut out of their
 // documents after loading (sources/yaml-deferred.ts). Read on first use, they cost the main thread
-// a second parse of each such CRD; with parse workers still at hand, the workers read them instead
-// while the main thread runs the other rules, and schema-invalid waits for them.
+// a read and a second parse of each such CRD; with parse workers still at hand, the workers read
+// them instead (from disk, for a released file) and convert them to JSON Schema as well, while the
+// main thread runs the other rules; schema-invalid waits for them.
 import type { ParseHelper } from '../sources/parallel.js';
 import { deferredSubtrees } from '../sources/yaml-deferred.js';
 import type { K8sObject, Workspace } from '../workspace/workspace.js';
-import { crdIndex } from './crd.js';
+import { crdIndex, rememberJsonSchema } from './crd.js';
 
 const PREFETCH = 'schema:crd-prefetch';
 
@@ -19,8 +20,16 @@ export function prefetchCrdSchemas(ws: Workspace, helper: ParseHelper): void {
   }
   const reads = [...used].map((crd) => {
     const deferred = deferredSubtrees(crd.unit.value);
-    // A failed read leaves the holes as they were: the main thread parses them on first use.
-    return deferred ? helper.subtrees(deferred.body(), deferred.paths).then(deferred.settle, () => undefined) : undefined;
+    if (!deferred) return undefined;
+    // A released file is read by the worker itself; one whose text is at hand gets it sent.
+    const onDisk = deferred.onDisk();
+    const source = onDisk ? { onDisk } : { body: deferred.body() };
+    // A failed read (the file changed on disk, say) leaves the holes as they were: the main
+    // thread parses them on first use.
+    return helper.subtrees(source, deferred.paths).then(({ values, jsonSchemas }) => {
+      deferred.settle(values);
+      values.forEach((v, i) => rememberJsonSchema(v, jsonSchemas[i]));
+    }, () => undefined);
   });
   const t0 = performance.now();
   // The workers have nothing else to do: stopping them frees their memory for the rest of the scan.

@@ -102,11 +102,18 @@ export interface CompiledCrd {
 
 const compiled = new WeakMap<CrdVersion, CompiledCrd | undefined>();
 
+/** toJsonSchema(schema) of a schema read ahead by a parse worker, which converted it too (crd-prefetch.ts). */
+const converted = new WeakMap<object, JsonSchema>();
+
+export function rememberJsonSchema(schema: unknown, jsonSchema: JsonSchema | undefined): void {
+  if (schema !== null && typeof schema === 'object' && jsonSchema) converted.set(schema, jsonSchema);
+}
+
 /** The validator of one CRD version (built once); undefined when the CRD declares no schema. */
 export function crdValidator(entry: CrdVersion): CompiledCrd | undefined {
   if (!compiled.has(entry)) {
     const written = entry.schema;
-    const schema = written ? toJsonSchema(written) : undefined;
+    const schema = written ? (converted.get(written) ?? toJsonSchema(written)) : undefined;
     compiled.set(entry, schema ? { validate: structuralValidator(schema), view: { root: schema, resolve: () => undefined } } : undefined);
   }
   return compiled.get(entry);

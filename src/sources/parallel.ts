@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { KeyPath } from '../model.js';
 import type { DiscoveredFile } from './discover.js';
-import type { ToMain, ToWorker } from './parse-worker.js';
+import type { ReadSubtrees, SubtreeSource, ToMain, ToWorker } from './parse-worker.js';
 import type { PreparedFile } from './prepare-file.js';
 import type { PrecomputeOptions } from './precomputed.js';
 
@@ -50,8 +50,8 @@ export interface ParallelPlan {
  * process alive; `close` stops them.
  */
 export interface ParseHelper {
-  /** subtreesOf(body, paths) on a worker thread; rejects if the worker fails or stops. */
-  subtrees(body: string, paths: KeyPath[]): Promise<unknown[]>;
+  /** subtreesOf(body, paths) on a worker thread, with their JSON Schema forms; rejects if the worker fails or stops. */
+  subtrees(source: SubtreeSource, paths: KeyPath[]): Promise<ReadSubtrees>;
   close(): void;
 }
 
@@ -173,7 +173,7 @@ interface Job {
 
 function helperOf(workers: PooledWorker[]): ParseHelper {
   let nextId = 0;
-  const pending = new Map<number, { worker: PooledWorker; resolve: (values: unknown[]) => void; reject: (err: Error) => void }>();
+  const pending = new Map<number, { worker: PooledWorker; resolve: (read: ReadSubtrees) => void; reject: (err: Error) => void }>();
   const alive = new Set(workers);
   const outstanding = (w: PooledWorker) => [...pending.values()].filter((p) => p.worker === w).length;
   // A worker with requests in flight keeps the process alive until it answers.
@@ -193,7 +193,7 @@ function helperOf(workers: PooledWorker[]): ParseHelper {
       if (!p) return;
       pending.delete(msg.subtrees.id);
       refresh(w);
-      if (msg.subtrees.values) p.resolve(msg.subtrees.values);
+      if (msg.subtrees.read) p.resolve(msg.subtrees.read);
       else p.reject(new Error(msg.subtrees.error ?? 'no result'));
     };
     w.worker.once('error', (err) => failAll(w, err.message));
@@ -201,13 +201,13 @@ function helperOf(workers: PooledWorker[]): ParseHelper {
     refresh(w);
   }
   return {
-    subtrees(body, paths) {
+    subtrees(source, paths) {
       const least = [...alive].sort((a, b) => outstanding(a) - outstanding(b))[0];
       if (!least) return Promise.reject(new Error('no parse worker left'));
       const id = nextId++;
-      const answer = new Promise<unknown[]>((resolve, reject) => pending.set(id, { worker: least, resolve, reject }));
+      const answer = new Promise<ReadSubtrees>((resolve, reject) => pending.set(id, { worker: least, resolve, reject }));
       refresh(least);
-      least.worker.postMessage({ subtrees: { id, body, paths } } satisfies ToWorker);
+      least.worker.postMessage({ subtrees: { id, source, paths } } satisfies ToWorker);
       return answer;
     },
     close() {

@@ -5,6 +5,8 @@ import type { KeyPath } from '../model.js';
 import type { PrecomputeOptions } from './precomputed.js';
 import { prepareFile, warmUp, type PreparedFile } from './prepare-file.js';
 import { subtreesOf } from './yaml.js';
+import { readDiskSlice, type DiskSlice } from './release-text.js';
+import type { JsonSchema } from '../schema/types.js';
 
 /**
  * A worker takes files from the queue through the shared index `job.next` until it is empty,
@@ -12,12 +14,21 @@ import { subtreesOf } from './yaml.js';
  */
 export type ToWorker =
   | { precompute: PrecomputeOptions; job: { files: { absPath: string; relPath: string }[]; next: SharedArrayBuffer } }
-  | { subtrees: { id: number; body: string; paths: KeyPath[] } };
+  | { subtrees: { id: number; source: SubtreeSource; paths: KeyPath[] } };
 export type ToMain =
   | { ready: true }
   | { result: PreparedFile }
   | { finished: true; busyMs: number; files: number }
-  | { subtrees: { id: number; values?: unknown[]; error?: string } };
+  | { subtrees: { id: number; read?: ReadSubtrees; error?: string } };
+
+/** A document's text, sent along, or where the worker reads it on disk. */
+export type SubtreeSource = { body: string } | { onDisk: DiskSlice };
+
+/** Subtrees of a document, each with its JSON Schema form when it is a CRD's openAPIV3Schema (crd.ts). */
+export interface ReadSubtrees {
+  values: unknown[];
+  jsonSchemas: (JsonSchema | undefined)[];
+}
 
 // Load what the per-file work needs before the first file arrives, then say so.
 // (A module that fails to load fails the per-file work, and the main thread then does it.)
@@ -53,9 +64,14 @@ async function handle(msg: ToWorker): Promise<void> {
   } else {
     // Lets the tests check that the main thread reads the schemas itself when a worker dies here.
     if (process.env.KUBELINT_TEST_WORKER_CRASH === 'subtrees') process.exit(70);
-    const { id, body, paths } = msg.subtrees;
+    const { id, source, paths } = msg.subtrees;
     try {
-      post({ subtrees: { id, values: subtreesOf(body, paths) } });
+      // Read here, the text of a released file costs the main thread nothing; converted here, a
+      // schema is one conversion less for it while it runs the other rules.
+      const values = subtreesOf('onDisk' in source ? readDiskSlice(source.onDisk) : source.body, paths);
+      const { toJsonSchema } = await import('../schema/crd.js');
+      const jsonSchemas = values.map((v) => (v !== null && typeof v === 'object' ? toJsonSchema(v as JsonSchema) : undefined));
+      post({ subtrees: { id, read: { values, jsonSchemas } } });
     } catch (err) {
       post({ subtrees: { id, error: (err as Error).message } });
     }

@@ -20,6 +20,32 @@ export function releaseText(file: DiskFile, version: FileVersion, changed: Set<s
   install(file);
 }
 
+/** Where a slice of a file's text is on disk, for another thread to read it there. */
+export interface DiskSlice {
+  absPath: string;
+  start: number;
+  end: number;
+  /** The version the scan read: a reader finding another one must not use its offsets. */
+  version: FileVersion;
+}
+
+/** The slice on disk when the file's text is released and not held right now; else undefined (use the text). */
+export function diskSlice(file: SourceFile, start: number, end: number): DiskSlice | undefined {
+  const entry = released.get(file);
+  const desc = Object.getOwnPropertyDescriptor(file, 'text');
+  if (!entry || !file.absPath || !desc?.get) return undefined;
+  return { absPath: file.absPath, start, end, version: entry.version };
+}
+
+/** A slice's text, read from disk; throws when the file is not the version the scan read. */
+export function readDiskSlice(slice: DiskSlice): string {
+  const stat = fs.statSync(slice.absPath);
+  if (stat.size !== slice.version.size || stat.mtimeMs !== slice.version.mtimeMs) throw new Error(`${slice.absPath} changed since the scan read it`);
+  const decoded = decodeText(fs.readFileSync(slice.absPath));
+  if (decoded.kind !== 'text') throw new Error(`${slice.absPath} is no longer text`);
+  return decoded.text.slice(slice.start, slice.end);
+}
+
 /** Drop the text of a file released before and read since, and what was built from it; false for a file never released. */
 export function releaseAgain(file: SourceFile): boolean {
   if (!released.has(file) || !file.absPath) return false;

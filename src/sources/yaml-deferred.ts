@@ -6,6 +6,7 @@
 // schema/crd-prefetch.ts). Readers see the same value either way, and the key keeps its place, so
 // Object.keys order is unchanged.
 import type { KeyPath } from '../model.js';
+import type { DiskSlice } from './release-text.js';
 
 /** Paths of the subtrees to defer, per document shape. */
 export function deferrablePaths(value: unknown): KeyPath[] {
@@ -31,31 +32,45 @@ export function punchHoles(value: unknown): KeyPath[] | undefined {
   return paths.length ? paths : undefined;
 }
 
+/** The text of a document whose holes are deferred: at hand, or where it is on disk. */
+export interface DeferredBody {
+  text(): string;
+  /** Where the text is on disk when the file's text is released (a worker reads it there). */
+  onDisk?(): DiskSlice | undefined;
+}
+
 /** A document whose holes have not all been read yet: what a parse worker needs to read them ahead. */
 export interface DeferredSubtrees {
   /** The document's text. */
   body(): string;
+  /** Where that text is on disk, when reading it there spares the main thread a read. */
+  onDisk(): DiskSlice | undefined;
   /** The holes not read yet. */
   paths: KeyPath[];
   /** Fill those holes with subtrees parsed elsewhere (in `paths` order); holes read since stay as they are. */
   settle(values: unknown[]): void;
 }
 
-const registry = new WeakMap<object, { holes: KeyPath[]; body: () => string; settle: (p: KeyPath, v: unknown) => void; open: (p: KeyPath) => boolean }>();
+const registry = new WeakMap<object, { holes: KeyPath[]; body: DeferredBody; settle: (p: KeyPath, v: unknown) => void; open: (p: KeyPath) => boolean }>();
 
 /** The unread holes of a document value, or undefined when it has none. */
 export function deferredSubtrees(value: unknown): DeferredSubtrees | undefined {
   const entry = value !== null && typeof value === 'object' ? registry.get(value) : undefined;
   const paths = entry?.holes.filter(entry.open);
   if (!entry || !paths?.length) return undefined;
-  return { body: entry.body, paths, settle: (values) => paths.forEach((p, i) => entry.open(p) && entry.settle(p, values[i])) };
+  return {
+    body: () => entry.body.text(),
+    onDisk: () => entry.body.onDisk?.(),
+    paths,
+    settle: (values) => paths.forEach((p, i) => entry.open(p) && entry.settle(p, values[i])),
+  };
 }
 
 /**
  * Make each hole a getter that reads the subtree from a full parse of `body()`, done once; a
  * parse worker may fill them ahead instead (deferredSubtrees).
  */
-export function fillHolesLazily(value: unknown, holes: KeyPath[], body: () => string, parse: (body: string) => unknown): void {
+export function fillHolesLazily(value: unknown, holes: KeyPath[], body: DeferredBody, parse: (body: string) => unknown): void {
   let full: unknown;
   let parsed = false;
   const lazy = new Set<KeyPath>();
@@ -73,7 +88,7 @@ export function fillHolesLazily(value: unknown, holes: KeyPath[], body: () => st
       configurable: true,
       get() {
         if (!parsed) {
-          full = parse(body());
+          full = parse(body.text());
           parsed = true;
         }
         const sub = walk(full, p);

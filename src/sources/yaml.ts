@@ -8,6 +8,7 @@ import type { KeyPath, SourceFile, Span } from '../model.js';
 import type { YamlDocUnit } from '../workspace/types.js';
 import { baseName, registerLoader, type LoadProblem, type LoadResult } from './registry.js';
 import { fillHolesLazily, walk } from './yaml-deferred.js';
+import { diskSlice } from './release-text.js';
 import { MAX_YAML_NESTING, yamlNestingDepth } from './yaml-depth.js';
 
 /**
@@ -201,7 +202,10 @@ export function loadYaml(file: SourceFile, prepared: PreparedChunk[] = prepareYa
     if (!chunk.careful) {
       const body = text.slice(chunk.start, chunk.end);
       // (The getter slices the text when it runs: a released file's text is read again then.)
-      if (chunk.holes) fillHolesLazily(chunk.value, chunk.holes, () => file.text.slice(chunk.start, chunk.end), parseFast);
+      if (chunk.holes) {
+        const { start, end } = chunk;
+        fillHolesLazily(chunk.value, chunk.holes, { text: () => file.text.slice(start, end), onDisk: () => diskSlice(file, start, end) }, parseFast);
+      }
       if ((chunk.value !== undefined && chunk.value !== null) || hasContent(body)) {
         units.push(new YamlDocument(file, index, chunk.value ?? null, { start: chunk.start, end: chunk.end }, helmSourceOf(body)));
       }

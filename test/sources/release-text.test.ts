@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scan } from '../../src/engine/scan.js';
 import { render } from '../../src/report/index.js';
-import { releaseText, textChangeNotes } from '../../src/sources/release-text.js';
+import { diskSlice, readDiskSlice, releaseAgain, releaseText, textChangeNotes } from '../../src/sources/release-text.js';
 import { loadDiscovered, type LoadedSources } from '../../src/sources/load.js';
 import { FindingFactory } from '../../src/engine/findings.js';
 import { selectRules } from '../../src/engine/select.js';
@@ -148,5 +148,25 @@ describe('released texts', () => {
       'deleted.yaml: changed on disk during the scan; positions of findings in it may be off',
       'edited.yaml: changed on disk during the scan; positions of findings in it may be off',
     ]);
+  });
+
+  it('give a worker the slice of a released text to read on disk, and only the version the scan read', () => {
+    const dir = project({ 'crd.yaml': CRD });
+    const abs = path.join(dir, 'crd.yaml');
+    const stat = fs.statSync(abs);
+    const file = { path: 'crd.yaml', absPath: abs, text: CRD };
+    // Not released: the text is at hand.
+    expect(diskSlice(file, 0, 10)).toBeUndefined();
+    releaseText(file, { size: stat.size, mtimeMs: stat.mtimeMs }, new Set());
+    const slice = diskSlice(file, CRD.indexOf('spec:'), CRD.indexOf('  versions:'))!;
+    expect(readDiskSlice(slice)).toBe(CRD.slice(CRD.indexOf('spec:'), CRD.indexOf('  versions:')));
+    // Read again and held: the text is at hand again, no slice; released again: a slice.
+    expect(file.text).toBe(CRD);
+    expect(diskSlice(file, 0, 10)).toBeUndefined();
+    releaseAgain(file);
+    expect(diskSlice(file, 0, 10)).toEqual({ absPath: abs, start: 0, end: 10, version: { size: stat.size, mtimeMs: stat.mtimeMs } });
+    // Another version on disk: its offsets mean nothing, so the read fails (the scan reads it itself).
+    fs.writeFileSync(abs, '# longer now\n' + CRD);
+    expect(() => readDiskSlice(slice)).toThrow(/changed since the scan read it/);
   });
 });

@@ -41,7 +41,7 @@ describe('deferred CRD schemas', () => {
     const holes = punchHoles(sent)!;
     expect(sent.spec.versions[0].schema.openAPIV3Schema).toBeNull();
     let parses = 0;
-    fillHolesLazily(sent, holes, () => CRD, (body) => {
+    fillHolesLazily(sent, holes, { text: () => CRD }, (body) => {
       parses++;
       return jsYaml.load(body);
     });
@@ -58,7 +58,7 @@ describe('deferred CRD schemas', () => {
   it('lets a reader overwrite a hole before reading it', () => {
     const sent = jsYaml.load(CRD) as any;
     const holes = punchHoles(sent)!;
-    fillHolesLazily(sent, holes, () => CRD, () => {
+    fillHolesLazily(sent, holes, { text: () => CRD }, () => {
       throw new Error('must not parse');
     });
     sent.spec.versions[0].schema.openAPIV3Schema = { type: 'string' };
@@ -70,7 +70,7 @@ describe('deferred CRD schemas', () => {
     const original = jsYaml.load(CRD) as any;
     const sent = structuredClone(original);
     const holes = punchHoles(sent)!;
-    fillHolesLazily(sent, holes, () => CRD, () => {
+    fillHolesLazily(sent, holes, { text: () => CRD }, () => {
       throw new Error('must not parse');
     });
     const ahead = deferredSubtrees(sent)!;
@@ -84,7 +84,7 @@ describe('deferred CRD schemas', () => {
   it('keeps a hole a reader already read when the parse from elsewhere arrives', () => {
     const sent = jsYaml.load(CRD) as any;
     const holes = punchHoles(sent)!;
-    fillHolesLazily(sent, holes, () => CRD, (body) => jsYaml.load(body));
+    fillHolesLazily(sent, holes, { text: () => CRD }, (body) => jsYaml.load(body));
     const ahead = deferredSubtrees(sent)!;
     const read = sent.spec.versions[0].schema.openAPIV3Schema;
     ahead.settle([{ type: 'string' }]);
