@@ -2,6 +2,7 @@
 // fixture and example document, for every target; the quick one may only decline (undefined).
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { KeyPath } from '../src/model.js';
@@ -105,6 +106,71 @@ describe('quick YAML locator', () => {
     const r = compare(text, (v) => pathsOf(v));
     expect(r.mismatches).toEqual([]);
     expect(r.quick).toBeGreaterThan(r.checked * 0.8);
+  });
+
+  it('reads flow collections that close on their line', () => {
+    const text = [
+      'metadata: { name: web, labels: { app: web, "tier": \'front\' }, annotations: {} }',
+      'spec:',
+      '  selector: {matchLabels: {app: web}}   # trailing comment',
+      '  ports: [{ name: http, port: 80 }, { name: "grpc", port: 9090, }]',
+      '  args: [ --a, "--b=c", \'d e\', [nested, list], {k: v} ]',
+      '  resources: { requests: { cpu: 100m, memory: 128Mi }, limits: { memory: 256Mi } }',
+      '  json: {"a":1, "b": [1, 2], \'c\': x}',
+      '  dup: {a: 1, a: 2}',
+      '  empty: []',
+      '',
+    ].join('\n');
+    const r = compare(text, (v) => pathsOf(v));
+    expect(r.mismatches).toEqual([]);
+    expect(r.quick).toBe(r.checked);
+    // Positions inside them, not the line they start on.
+    const at = (p: KeyPath) => {
+      const span = quickLocate(text, 0, text.length, p)!;
+      return text.slice(span.start, span.end);
+    };
+    expect(at(['spec', 'ports', 1, 'port'])).toBe('9090');
+    expect(at(['metadata', 'labels', 'tier'])).toBe("'front'");
+    expect(at(['spec', 'args', 3, 1])).toBe('list');
+    expect(at(['spec', 'resources', 'limits', 'memory'])).toBe('256Mi');
+  });
+
+  it('agrees with the parser on random one-line flow collections, or declines', () => {
+    // Scalars and keys from pieces that matter to flow syntax: quotes, colons, dashes, blanks...
+    const scalar = fc.stringMatching(/^(?:[a-z]{1,3}|-[a-z]|--x|-1|\d{1,2}|"[a-z :,]{0,3}"|'[a-z ',]{0,3}'|[a-z]:[a-z]|x#y|[a-z] [a-z]|~|null|true)$/);
+    // Few distinct keys, so that maps repeat them (the last one wins).
+    const key = fc.constantFrom('a', 'b', '"a"', "'b'", 'a b');
+    const leaf = fc.oneof(scalar, fc.constant(''), fc.constant('{}'), fc.constant('[]'));
+    const blank = fc.constantFrom('', ' ', '  ');
+    const node: fc.Arbitrary<string> = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, tie('map') as fc.Arbitrary<string>, tie('seq') as fc.Arbitrary<string>),
+      map: fc
+        .array(fc.tuple(fc.oneof(key, scalar), blank, tie('value') as fc.Arbitrary<string>), { maxLength: 3 })
+        .chain((entries) => blank.map((b) => `{${b}${entries.map(([k, sp, v]) => `${k}:${sp}${v}`).join(`,${b}`)}${b}}`)),
+      seq: fc.array(tie('value') as fc.Arbitrary<string>, { maxLength: 3 }).chain((items) => blank.map((b) => `[${b}${items.join(`,${b}`)}${b}]`)),
+    })).value;
+    fc.assert(
+      fc.property(node, fc.constantFrom('', '  # note', ' trailing'), (flow, after) => {
+        const text = `root:\n  a: ${flow}${after}\n  b: 1\n`;
+        const r = compare(text, (v) => pathsOf(v));
+        expect(r.mismatches).toEqual([]);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('declines flow collections it does not model', () => {
+    const cases = [
+      'a: {b: 1,\n  c: 2}\n', // over two lines
+      'a: [b: 1]\n', // a one-pair map in a sequence
+      'a: {b: }\n', // an empty value
+      'a: {b: c:d}\n', // a colon in a plain scalar
+      'a: {b: &x 1}\n', // an anchor
+      'a: {? b : 1}\n', // an explicit key
+      'a: {b: 1} trailing\n', // not a collection after all
+      'a: {1: x}\n', // a key YAML reads as a number
+    ];
+    for (const text of cases) expect(quickLocate(text, 0, text.length, ['a', 'b'], undefined), text).toBeUndefined();
   });
 
   it('declines what it does not model', () => {

@@ -1,8 +1,8 @@
 // Where a key path points inside a YAML document. Two implementations of one definition:
 // - `locateInDocument` walks a parsed `yaml` Document (exact for everything YAML allows);
-// - `quickLocate` reads block-style text line by line, and gives up (undefined) on anything
-//   it does not handle exactly (flow collections on the path, anchors, tags, block scalars,
-//   multi-line scalars, tabs, complex keys). The scan tries it first: most documents with a
+// - `quickLocate` reads block-style text line by line, and flow collections that close on their
+//   line, and gives up (undefined) on anything it does not handle exactly (flow collections over
+//   several lines, anchors, tags, block scalars, multi-line scalars, tabs, complex keys). The scan tries it first: most documents with a
 //   finding are then never parsed a second time. Tests check both agree on every path.
 //
 // The definition: walk the path; a missing segment stops at the deepest existing ancestor
@@ -317,6 +317,152 @@ class QuickDoc {
   isSeqNode(at: At): boolean {
     return this.isSeq(at);
   }
+
+  private readonly flows = new Map<number, FlowNode | Bail>();
+
+  /** The flow collection opening at offset `start` (its line's end bounds it). */
+  flowAt(start: number): FlowNode {
+    let node = this.flows.get(start);
+    if (node === undefined) {
+      try {
+        node = readFlow(this.text, start, firstLine(this.text, start).end);
+      } catch (err) {
+        if (err !== BAIL) throw err;
+        node = BAIL;
+      }
+      this.flows.set(start, node);
+    }
+    if (node instanceof Bail) throw BAIL;
+    return node;
+  }
+}
+
+/** Child `seg` of a flow node, as a step (the value of a nested collection is its first line). */
+function flowChild(text: string, node: FlowNode, seg: string | number): { step: Step; node: FlowNode } | undefined {
+  let key: Span | undefined;
+  let child: FlowNode | undefined;
+  if (node.kind === 'map') {
+    const entry = node.entries.get(String(seg));
+    key = entry?.key;
+    child = entry?.value;
+  } else if (node.kind === 'seq' && typeof seg === 'number') {
+    child = node.items[seg];
+  }
+  if (!child) return undefined;
+  const value = child.kind === 'scalar' ? { kind: 'scalar' as const, span: child.span } : { kind: 'collection' as const, span: firstLine(text, child.start), flow: true };
+  return { step: key ? { key, value } : { value }, node: child };
+}
+
+/** A flow collection (`{a: 1, b: [x, y]}`) read on its line; scalars only by their spans. */
+type FlowNode =
+  | { kind: 'scalar'; span: Span }
+  | { kind: 'map'; start: number; entries: Map<string, { key: Span; value: FlowNode }> }
+  | { kind: 'seq'; start: number; items: FlowNode[] };
+
+/** Characters that end a plain scalar in a flow collection, or are not modelled inside one. */
+const FLOW_PLAIN_STOP = /[,[\]{}:#\t]/;
+const FLOW_SPECIAL_START = /[&*!|>%@`?#]/;
+
+/**
+ * Read the flow collection opening at `start` (`{` or `[`), which must close on the same line with
+ * nothing but a comment after it. Bails on anything not modelled: a collection spanning lines,
+ * anchors, tags, `?` keys, a `:` inside a plain scalar, empty values, `a: b` items in a sequence.
+ */
+function readFlow(text: string, start: number, lineEnd: number): FlowNode {
+  let i = start;
+  const blank = () => {
+    while (i < lineEnd && text[i] === ' ') i++;
+  };
+  /** A scalar; a plain one ends at a flow indicator, and at a `:` only when it is a key. */
+  const scalar = (isKey: boolean): Span => {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      const end = scalarEnd(text, i, lineEnd);
+      const span = { start: i, end };
+      i = end;
+      return span;
+    }
+    if (FLOW_SPECIAL_START.test(c) || FLOW_PLAIN_STOP.test(c)) throw BAIL;
+    // `-` starts a plain scalar (`--flag`, `-1`) only when something other than a blank or a flow indicator follows.
+    if (c === '-' && (i + 1 >= lineEnd || text[i + 1] === ' ' || FLOW_PLAIN_STOP.test(text[i + 1]))) throw BAIL;
+    const from = i;
+    while (i < lineEnd && !FLOW_PLAIN_STOP.test(text[i])) i++;
+    if ((text[i] === ':' && !isKey) || text[i] === '#' || text[i] === '\t') throw BAIL;
+    let end = i;
+    while (end > from && text[end - 1] === ' ') end--;
+    if (end === from) throw BAIL;
+    return { start: from, end };
+  };
+  const value = (): FlowNode => {
+    blank();
+    if (i >= lineEnd) throw BAIL;
+    if (text[i] === '{') return map();
+    if (text[i] === '[') return seq();
+    return { kind: 'scalar', span: scalar(false) };
+  };
+  /** After an item: `,` goes on, `close` ends; anything else is not modelled. */
+  const next = (close: string): boolean => {
+    blank();
+    if (text[i] === ',') {
+      i++;
+      return true;
+    }
+    if (text[i] === close) {
+      i++;
+      return false;
+    }
+    throw BAIL;
+  };
+  const map = (): FlowNode => {
+    const node = { kind: 'map' as const, start: i, entries: new Map<string, { key: Span; value: FlowNode }>() };
+    i++;
+    for (;;) {
+      blank();
+      if (text[i] === '}') {
+        i++;
+        return node;
+      }
+      const quoted = text[i] === '"' || text[i] === "'";
+      const key = scalar(true);
+      const raw = text.slice(key.start, key.end);
+      let name = raw;
+      if (quoted) {
+        name = raw.slice(1, -1);
+        if (raw[0] === '"' && name.includes('\\')) throw BAIL;
+        if (raw[0] === "'") name = name.replace(/''/g, "'");
+      } else if (/^(~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9.][0-9a-fA-FxXoO._+-]*)$/.test(name)) {
+        throw BAIL; // a key YAML resolves to something other than its text
+      }
+      blank();
+      if (text[i] !== ':') throw BAIL;
+      i++;
+      // A plain key needs a blank after its colon (`a:b` is one scalar); a quoted one does not.
+      if (!quoted && text[i] !== ' ') throw BAIL;
+      blank();
+      if (text[i] === ',' || text[i] === '}') throw BAIL; // an empty value
+      node.entries.set(name, { key, value: value() });
+      if (!next('}')) return node;
+    }
+  };
+  const seq = (): FlowNode => {
+    const node = { kind: 'seq' as const, start: i, items: [] as FlowNode[] };
+    i++;
+    for (;;) {
+      blank();
+      if (text[i] === ']') {
+        i++;
+        return node;
+      }
+      node.items.push(value());
+      blank();
+      if (text[i] === ':') throw BAIL; // `[a: b]`, a one-pair map in a sequence
+      if (!next(']')) return node;
+    }
+  };
+  const root = value();
+  blank();
+  if (i < lineEnd && text[i] !== '#') throw BAIL;
+  return root;
 }
 
 export type QuickLocator = (path: KeyPath, target?: 'key' | 'value') => Span | undefined;
@@ -363,9 +509,18 @@ export function quickLocator(text: string, from: number, to: number): QuickLocat
     try {
       let at: At | undefined = start;
       let step = rootStep;
+      // Inside a flow collection the path goes on through its items, read off its line.
+      let flow: FlowNode | undefined;
       for (const seg of path) {
-        if (step.value?.flow) return undefined; // inside a flow collection: the parser knows better
-        if (!at) return pick(step, undefined, fallback);
+        if (step.value?.flow) {
+          flow ??= doc.flowAt(step.value.span.start);
+          const next = flowChild(text, flow, seg);
+          if (!next) return pick(step, undefined, fallback);
+          step = next.step;
+          flow = next.node;
+          continue;
+        }
+        if (flow || !at) return pick(step, undefined, fallback);
         const next = child(at, seg);
         if (!next) return pick(step, undefined, fallback);
         step = next.step;
