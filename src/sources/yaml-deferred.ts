@@ -6,7 +6,7 @@
 // schema/crd-prefetch.ts). Readers see the same value either way, and the key keeps its place, so
 // Object.keys order is unchanged.
 import type { KeyPath } from '../model.js';
-import type { DiskSlice } from './release-text.js';
+import { readDiskSlice, type DiskSlice } from './release-text.js';
 
 /** Paths of the subtrees to defer, per document shape. */
 export function deferrablePaths(value: unknown): KeyPath[] {
@@ -88,7 +88,7 @@ export function fillHolesLazily(value: unknown, holes: KeyPath[], body: Deferred
       configurable: true,
       get() {
         if (!parsed) {
-          full = parse(body.text());
+          full = parse(readBody(body));
           parsed = true;
         }
         const sub = walk(full, p);
@@ -101,6 +101,23 @@ export function fillHolesLazily(value: unknown, holes: KeyPath[], body: Deferred
     });
   }
   if (lazy.size && value !== null && typeof value === 'object') registry.set(value, { holes: [...lazy], body, settle, open: (p) => lazy.has(p) });
+}
+
+/**
+ * The body from disk when its file's text is released, so that reading a schema does not bring
+ * the whole text back into memory; the text at hand otherwise, or when the file changed on disk
+ * (the text getter then says so).
+ */
+function readBody(body: DeferredBody): string {
+  const onDisk = body.onDisk?.();
+  if (onDisk) {
+    try {
+      return readDiskSlice(onDisk);
+    } catch {
+      // Changed or gone since the scan read it: read through the text, which notes it.
+    }
+  }
+  return body.text();
 }
 
 /** The subtree of `value` at `path`, or undefined. */

@@ -1,5 +1,8 @@
 // CRD schemas left behind by a parse worker read back lazily: same value, same key order, one
 // re-parse at most, and only when a rule reads them.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import jsYaml from 'js-yaml';
 import { deferrablePaths, deferredSubtrees, fillHolesLazily, punchHoles } from '../../src/sources/yaml-deferred.js';
@@ -89,5 +92,31 @@ describe('deferred CRD schemas', () => {
     const read = sent.spec.versions[0].schema.openAPIV3Schema;
     ahead.settle([{ type: 'string' }]);
     expect(sent.spec.versions[0].schema.openAPIV3Schema).toBe(read);
+  });
+
+  it('reads the schema of a released file on disk, without bringing its text back', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubelint-deferred-'));
+    try {
+      const abs = path.join(dir, 'crd.yaml');
+      const head = '# a comment first\n---\n';
+      fs.writeFileSync(abs, head + CRD);
+      const stat = fs.statSync(abs);
+      const start = head.length;
+      const sent = jsYaml.load(CRD) as any;
+      const holes = punchHoles(sent)!;
+      let textReads = 0;
+      const version = { size: stat.size, mtimeMs: stat.mtimeMs };
+      fillHolesLazily(sent, holes, { text: () => (textReads++, CRD), onDisk: () => ({ absPath: abs, start, end: start + CRD.length, version }) }, (body) => jsYaml.load(body));
+      expect(sent.spec.versions[0].schema.openAPIV3Schema.properties.spec.properties.size).toEqual({ type: 'integer' });
+      expect(textReads).toBe(0);
+
+      // Changed on disk: the text (whose getter notes the change) is read instead.
+      const other = jsYaml.load(CRD) as any;
+      fillHolesLazily(other, punchHoles(other)!, { text: () => (textReads++, CRD), onDisk: () => ({ absPath: abs, start, end: start + CRD.length, version: { ...version, size: 1 } }) }, (body) => jsYaml.load(body));
+      expect(other.spec.versions[0].schema.openAPIV3Schema.type).toBe('object');
+      expect(textReads).toBe(1);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
