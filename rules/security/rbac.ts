@@ -20,17 +20,26 @@ export function rolesWithRules(ws: Workspace): K8sObject[] {
   return ws.ofKind('Role', 'ClusterRole').filter((r) => !(r.kind === 'ClusterRole' && r.obj.aggregationRule));
 }
 
-export function policyRules(role: K8sObject): PolicyRule[] {
-  const rules = role.obj.rules;
-  if (!Array.isArray(rules)) return [];
-  return rules.map((r: any, index: number) => ({
-    index,
-    apiGroups: strings(r?.apiGroups),
-    resources: strings(r?.resources),
-    verbs: strings(r?.verbs),
-    resourceNames: strings(r?.resourceNames),
-    nonResourceURLs: strings(r?.nonResourceURLs),
-  }));
+/** Read once per role: several rules ask, and a role bound many times is asked once per binding. */
+const policyRulesOf = new WeakMap<K8sObject, readonly PolicyRule[]>();
+
+export function policyRules(role: K8sObject): readonly PolicyRule[] {
+  let read = policyRulesOf.get(role);
+  if (!read) {
+    const rules = role.obj.rules;
+    read = !Array.isArray(rules)
+      ? []
+      : rules.map((r: any, index: number) => ({
+          index,
+          apiGroups: strings(r?.apiGroups),
+          resources: strings(r?.resources),
+          verbs: strings(r?.verbs),
+          resourceNames: strings(r?.resourceNames),
+          nonResourceURLs: strings(r?.nonResourceURLs),
+        }));
+    policyRulesOf.set(role, read);
+  }
+  return read;
 }
 
 /** A rule that grants every verb on every resource of every API group: cluster-admin in disguise. */

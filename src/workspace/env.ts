@@ -1,5 +1,5 @@
 // Environment values from every place they can be written, each with its exact location.
-import type { EnvValue } from './types.js';
+import type { ContainerRef, EnvValue } from './types.js';
 import type { Workspace } from './workspace.js';
 import { isObjectLike } from './objects.js';
 
@@ -42,10 +42,11 @@ function containerEnv(ws: Workspace): EnvValue[] {
 /** ConfigMap `data` values, with the containers that consume them. */
 function configMapEnv(ws: Workspace): EnvValue[] {
   const out: EnvValue[] = [];
+  const consumersOf = configMapConsumers(ws);
   for (const cm of ws.ofKind('ConfigMap')) {
     const data = cm.obj.data;
     if (!isObjectLike(data)) continue;
-    const consumers = ws.containers.filter((c) => c.template.owner.namespace === cm.namespace && consumesConfigMap(c.container, cm.name));
+    const consumers = consumersOf.get(`${cm.namespace}\u0000${cm.name}`) ?? [];
     for (const [key, value] of Object.entries(data)) {
       if (value == null || typeof value === 'object') continue;
       out.push({
@@ -64,8 +65,21 @@ function configMapEnv(ws: Workspace): EnvValue[] {
   return out;
 }
 
-function consumesConfigMap(container: any, name: string): boolean {
-  if (Array.isArray(container.envFrom) && container.envFrom.some((e: any) => e?.configMapRef?.name === name)) return true;
-  if (Array.isArray(container.env) && container.env.some((e: any) => e?.valueFrom?.configMapKeyRef?.name === name)) return true;
-  return false;
+/** Containers by the ConfigMaps (`namespace\0name`) they read through envFrom or configMapKeyRef, in container order. */
+function configMapConsumers(ws: Workspace): Map<string, ContainerRef[]> {
+  const byConfigMap = new Map<string, ContainerRef[]>();
+  for (const c of ws.containers) {
+    const container = c.container as any;
+    const names = new Set<unknown>();
+    if (Array.isArray(container.envFrom)) for (const e of container.envFrom) names.add(e?.configMapRef?.name);
+    if (Array.isArray(container.env)) for (const e of container.env) names.add(e?.valueFrom?.configMapKeyRef?.name);
+    for (const name of names) {
+      if (typeof name !== 'string') continue;
+      const key = `${c.template.owner.namespace}\u0000${name}`;
+      const list = byConfigMap.get(key);
+      if (list) list.push(c);
+      else byConfigMap.set(key, [c]);
+    }
+  }
+  return byConfigMap;
 }
