@@ -156,6 +156,21 @@ function scalarEnd(text: string, pos: number, lineEnd: number): number {
 /** Characters that start something the quick reader does not model as a scalar or key. */
 const SPECIAL_START = /[&*!|>%@`?{[]/;
 
+/** Plain keys YAML would resolve to something other than their text (null, booleans, numbers). */
+const NON_STRING_KEY = /^(~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9.][0-9a-fA-FxXoO._+-]*)$/;
+
+/** The name a key written as `raw` (quotes included, if any) stands for; bails where YAML would read it otherwise. */
+function keyName(raw: string): string {
+  const q = raw[0];
+  if (q === '"' || q === "'") {
+    const inner = raw.slice(1, -1);
+    if (q === '"' && inner.includes('\\')) throw BAIL; // escapes: left to the parser
+    return q === "'" ? inner.replace(/''/g, "'") : inner;
+  }
+  if (NON_STRING_KEY.test(raw)) throw BAIL;
+  return raw;
+}
+
 class QuickDoc {
   private readonly ls: Line[];
   constructor(private readonly text: string, from: number, to: number) {
@@ -243,9 +258,7 @@ class QuickDoc {
     if (c === '"' || c === "'") {
       const end = scalarEnd(text, p, l.end);
       if (text[end] !== ':' || (end + 1 < l.end && text[end + 1] !== ' ')) return undefined;
-      const raw = text.slice(p + 1, end - 1);
-      if (c === '"' && raw.includes('\\')) throw BAIL;
-      return { name: c === "'" ? raw.replace(/''/g, "'") : raw, span: { start: p, end }, after: end + 1 };
+      return { name: keyName(text.slice(p, end)), span: { start: p, end }, after: end + 1 };
     }
     if (SPECIAL_START.test(c) || c === '-' || c === ',' || c === ']' || c === '}' || c === '#') return undefined;
     for (let j = p; j < l.end; j++) {
@@ -253,10 +266,7 @@ class QuickDoc {
       if (ch === ':' && (j + 1 >= l.end || text[j + 1] === ' ')) {
         let end = j;
         while (end > p && text[end - 1] === ' ') end--;
-        const name = text.slice(p, end);
-        // Keys YAML would resolve to something other than their text are left to the parser.
-        if (/^(~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9.][0-9a-fA-FxXoO._+-]*)$/.test(name)) throw BAIL;
-        return { name, span: { start: p, end }, after: j + 1 };
+        return { name: keyName(text.slice(p, end)), span: { start: p, end }, after: j + 1 };
       }
       if (ch === ' ' && text[j + 1] === '#') return undefined;
     }
@@ -424,15 +434,7 @@ function readFlow(text: string, start: number, lineEnd: number): FlowNode {
       }
       const quoted = text[i] === '"' || text[i] === "'";
       const key = scalar(true);
-      const raw = text.slice(key.start, key.end);
-      let name = raw;
-      if (quoted) {
-        name = raw.slice(1, -1);
-        if (raw[0] === '"' && name.includes('\\')) throw BAIL;
-        if (raw[0] === "'") name = name.replace(/''/g, "'");
-      } else if (/^(~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9.][0-9a-fA-FxXoO._+-]*)$/.test(name)) {
-        throw BAIL; // a key YAML resolves to something other than its text
-      }
+      const name = keyName(text.slice(key.start, key.end));
       blank();
       if (text[i] !== ':') throw BAIL;
       i++;
