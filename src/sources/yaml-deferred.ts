@@ -67,8 +67,8 @@ export function deferredSubtrees(value: unknown): DeferredSubtrees | undefined {
 }
 
 /**
- * Make each hole a getter that reads the subtree from a full parse of `body()`, done once; a
- * parse worker may fill them ahead instead (deferredSubtrees).
+ * Make each hole a getter that reads the subtree from a full parse of the body (readBody), done
+ * once; a parse worker may fill them ahead instead (deferredSubtrees).
  */
 export function fillHolesLazily(value: unknown, holes: KeyPath[], body: DeferredBody, parse: (body: string) => unknown): void {
   let full: unknown;
